@@ -1,0 +1,94 @@
+import { FeatureSpec } from '../features/feature-spec';
+
+export const MANIFEST_SCHEMA_VERSION = 1;
+export const MODEL_FILE = 'model.onnx';
+export const MANIFEST_FILE = 'manifest.json';
+export const ALIASES_FILE = 'aliases.json';
+
+/** A tensor of the ONNX graph; `null` in `shape` is a dynamic dimension (the batch). */
+export interface TensorSpec {
+  name: string;
+  type: 'float32';
+  shape: (number | null)[];
+}
+
+/** Reference distribution of one numeric feature: shares of training rows between consecutive edges. */
+export interface NumericReference {
+  name: string;
+  kind: 'numeric';
+  /** Interior cut points, ascending; bin i holds values in (edges[i-1], edges[i]], the last bin everything above. */
+  edges: number[];
+  /** edges.length + 1 shares summing to 1. */
+  shares: number[];
+  min: number;
+  max: number;
+}
+
+/** Reference frequencies of one categorical feature, by label; `__missing__` counts unknown or absent labels. */
+export interface CategoricalReference {
+  name: string;
+  kind: 'categorical';
+  shares: Record<string, number>;
+}
+
+/** What the monitoring compares recent requests with: per-feature and prediction distributions at training time. */
+export interface DriftReference {
+  sampleCount: number;
+  features: (NumericReference | CategoricalReference)[];
+  /** Distribution of the raw model output (the prediction over the series' scale). */
+  prediction: NumericReference;
+}
+
+/** A series as in the forecast request body. */
+export interface GoldenSeries {
+  id?: string;
+  country: string;
+  sku: string;
+  attributes?: Record<string, string>;
+  history: { start: string; values: number[] };
+}
+
+/** A request and the forecasts the model must reproduce after loading, before it is reported ready. */
+export interface GoldenExample {
+  name: string;
+  request: { horizon: number; series: GoldenSeries[] };
+  /** Point forecasts in units, per series then per step. */
+  expected: number[][];
+  tolerance: { absolute: number; relative: number };
+}
+
+/** Prediction interval as ratios of the point forecast, per step (index 0 = one month ahead). */
+export interface IntervalSpec {
+  coverage: number;
+  lowerRatio: number[];
+  upperRatio: number[];
+}
+
+/**
+ * The contract between training, the registry and serving, stored as `<model>/<version>/manifest.json` beside
+ * `model.onnx`. Validated by model-manifest.schema.json plus the cross-field checks in validateManifest().
+ * A model trained anywhere serves if it comes with a manifest that validates.
+ */
+export interface ModelManifest {
+  schemaVersion: 1;
+  name: string;
+  version: number;
+  createdAt: string;
+  /** Version of the code that produced the model (git commit or package version). */
+  codeVersion: string;
+  artifact: { file: typeof MODEL_FILE; sha256: string; sizeBytes: number };
+  io: { input: TensorSpec; output: TensorSpec };
+  features: FeatureSpec;
+  maxHorizon: number;
+  intervals?: IntervalSpec;
+  /** Flat metrics for selection (`best:<metric>`) and promotion, e.g. wape, accuracy, bias, abs_bias. */
+  metrics: Record<string, number>;
+  /** Which way is better for each metric in `metrics`. */
+  metricDirections: Record<string, 'lower' | 'higher'>;
+  /** Full evaluation report (per horizon bucket, per country, baselines); free-form JSON. */
+  evaluation?: Record<string, unknown>;
+  data?: { sha256: string; rows: number; series: number; start: string; end: string; source?: string };
+  training?: Record<string, unknown>;
+  drift?: DriftReference;
+  golden: GoldenExample[];
+}

@@ -1,0 +1,60 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { featureNames, minimumHistory } from '../features/feature-names';
+import { ManifestInvalidError } from './manifest-invalid.error';
+import { ModelManifest } from './model-manifest';
+import schema from './model-manifest.schema.json';
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv);
+const validateSchema = ajv.compile(schema);
+
+function crossFieldProblems(m: ModelManifest): string[] {
+  const problems: string[] = [];
+  const expectedNames = featureNames(m.features);
+  if (JSON.stringify(expectedNames) !== JSON.stringify(m.features.names)) {
+    problems.push(`features.names must be ${JSON.stringify(expectedNames)} for this feature specification`);
+  }
+  if (m.features.minHistory < minimumHistory(m.features)) {
+    problems.push(`features.minHistory must be at least ${minimumHistory(m.features)}`);
+  }
+  if (m.features.maxHorizon !== m.maxHorizon) problems.push('features.maxHorizon must equal maxHorizon');
+  const inputShape = m.io.input.shape;
+  if (inputShape.length !== 2 || inputShape[1] !== m.features.names.length) {
+    problems.push(`io.input.shape must be [batch, ${m.features.names.length}]`);
+  }
+  if (m.intervals && (m.intervals.lowerRatio.length < m.maxHorizon || m.intervals.upperRatio.length < m.maxHorizon)) {
+    problems.push('intervals must give a ratio for every step up to maxHorizon');
+  }
+  for (const metric of Object.keys(m.metrics)) {
+    if (!(metric in m.metricDirections)) problems.push(`metricDirections must say which way metric "${metric}" is better`);
+  }
+  m.golden.forEach((g, i) => {
+    if (g.request.horizon > m.maxHorizon) problems.push(`golden[${i}].request.horizon exceeds maxHorizon`);
+    if (g.expected.length !== g.request.series.length || g.expected.some((e) => e.length !== g.request.horizon)) {
+      problems.push(`golden[${i}].expected must hold horizon values for each series`);
+    }
+  });
+  for (const ref of [...(m.drift?.features ?? []), ...(m.drift ? [m.drift.prediction] : [])]) {
+    if (ref.kind === 'numeric') {
+      if (ref.shares.length !== ref.edges.length + 1) problems.push(`drift reference "${ref.name}" needs edges.length + 1 shares`);
+      if (ref.edges.some((e, i) => i > 0 && e <= ref.edges[i - 1])) problems.push(`drift reference "${ref.name}" edges must ascend`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The one manifest validator, used by serving before a model loads and by training before it registers one.
+ * `where` names the model and version in error messages.
+ */
+export function validateManifest(candidate: unknown, where: string): ModelManifest {
+  if (!validateSchema(candidate)) {
+    const problems = (validateSchema.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+    throw new ManifestInvalidError(where, problems);
+  }
+  const manifest = candidate as unknown as ModelManifest;
+  const problems = crossFieldProblems(manifest);
+  if (problems.length > 0) throw new ManifestInvalidError(where, problems);
+  return manifest;
+}
