@@ -1,0 +1,55 @@
+/**
+ * The service's configuration, parsed and validated once at startup from the environment (see
+ * load-app-config.ts and the README's table), then frozen. Injected by this class; nothing reads process.env
+ * after startup. Field docs name the environment variable.
+ */
+export abstract class AppConfig {
+  /** HOST: interface to listen on. */
+  abstract readonly host: string;
+  /** PORT: API, health and docs. */
+  abstract readonly port: number;
+  /** METRICS_PORT: management port serving /metrics, kept off public traffic. */
+  abstract readonly metricsPort: number;
+  /** LOG_LEVEL: pino level. */
+  abstract readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+  /** MODEL_REGISTRY_URL: `file:<path>` or `https://<account>.blob.core.windows.net/<container>`. */
+  abstract readonly registryUrl: string;
+  /** MODEL_NAME */
+  abstract readonly modelName: string;
+  /** MODEL_VERSION: a number, `latest`, an alias, or `best:<metric>`. */
+  abstract readonly modelVersion: string;
+  /** MODEL_CACHE_DIR: where model.onnx is downloaded to. */
+  abstract readonly modelCacheDir: string;
+  /** AZURE_STORAGE_CONNECTION_STRING: development (Azurite) only; production uses DefaultAzureCredential. */
+  abstract readonly azureStorageConnectionString?: string;
+  /** REGISTRY_DOWNLOAD_TIMEOUT_MS: per attempt. */
+  abstract readonly downloadTimeoutMs: number;
+  /** REGISTRY_RETRY_INITIAL_MS / REGISTRY_RETRY_MAX_MS: backoff while the registry is unreachable. */
+  abstract readonly retryInitialMs: number;
+  abstract readonly retryMaxMs: number;
+
+  /** ORT_INTRA_OP_THREADS / ORT_INTER_OP_THREADS: onnxruntime session thread pools. */
+  abstract readonly intraOpThreads: number;
+  abstract readonly interOpThreads: number;
+
+  /** MAX_SERIES_PER_REQUEST */
+  abstract readonly maxSeriesPerRequest: number;
+  /** BODY_LIMIT_BYTES */
+  abstract readonly bodyLimitBytes: number;
+  /** SHUTDOWN_DRAIN_DELAY_MS: after SIGTERM, readiness is 503 at once and new connections are accepted this long. */
+  abstract readonly shutdownDrainDelayMs: number;
+
+  /** MONITORING_ENABLED: false binds a no-op observer (used by the benchmark to price monitoring). */
+  abstract readonly monitoringEnabled: boolean;
+  /** METRICS_LATENCY_BUCKETS: comma-separated seconds. */
+  abstract readonly latencyBuckets: number[];
+  /** DRIFT_WINDOW_SIZE: recent rows kept per feature for drift. */
+  abstract readonly driftWindowSize: number;
+  /** DRIFT_MIN_SAMPLES: below this, drift gauges report the "insufficient data" value. */
+  abstract readonly driftMinSamples: number;
+  /** DRIFT_INTERVAL_MS: how often drift is recomputed, off the request path. */
+  abstract readonly driftIntervalMs: number;
+  /** ACTUALS_MAX_TRACKED: served forecast points remembered for joining with actuals (oldest evicted). */
+  abstract readonly actualsMaxTracked: number;
+}
