@@ -1,0 +1,90 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// Only well-formed numbers become numbers; anything else stays a string so the rule names the variable.
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  return value;
+};
+
+@ValidatorConstraint({ name: 'ascendingSeconds' })
+class AscendingSeconds implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    const parts = value.split(',').map((p) => p.trim());
+    const numbers = parts.map(Number);
+    return (
+      parts.every((p) => /^\d*\.?\d+(e-?\d+)?$/i.test(p)) &&
+      numbers.every((n) => Number.isFinite(n) && n > 0) &&
+      numbers.every((n, i) => i === 0 || n > numbers[i - 1])
+    );
+  }
+
+  defaultMessage(): string {
+    return '$property must be a comma-separated list of ascending positive numbers of seconds, e.g. 0.005,0.01,0.05';
+  }
+}
+
+/**
+ * The environment as validated, one property per variable with its default. load-app-config.ts turns it into
+ * the frozen AppConfig; the README's configuration table mirrors these defaults.
+ */
+export class AppEnv {
+  @IsString() @MinLength(1) HOST = '0.0.0.0';
+  @Transform(toInteger) @IsInt() @Min(0) @Max(65535) PORT: number = 8080;
+  @Transform(toInteger) @IsInt() @Min(0) @Max(65535) METRICS_PORT: number = 9464;
+  @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Matches(/^(file:.+|https?:\/\/.+)$/, {
+    message: '$property must be file:<folder> or https://<account>.blob.core.windows.net/<container>',
+  })
+  MODEL_REGISTRY_URL = 'file:./registry';
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: '$property must be letters, digits, ".", "_" or "-"' })
+  MODEL_NAME = 'demand-forecast';
+  @Matches(/^([1-9]\d*|latest|best:[A-Za-z][\w.-]*|[A-Za-z][\w.-]*)$/, {
+    message: '$property must be a version number, "latest", an alias, or "best:<metric>"',
+  })
+  MODEL_VERSION = 'production';
+  @IsString() @MinLength(1) MODEL_CACHE_DIR!: string;
+  @IsOptional() @IsString() AZURE_STORAGE_CONNECTION_STRING?: string;
+  @Transform(toInteger) @IsInt() @Min(100) REGISTRY_DOWNLOAD_TIMEOUT_MS: number = 60_000;
+  @Transform(toInteger) @IsInt() @Min(1) REGISTRY_RETRY_INITIAL_MS: number = 500;
+  @Transform(toInteger) @IsInt() @Min(1) REGISTRY_RETRY_MAX_MS: number = 30_000;
+
+  @Transform(toInteger) @IsInt() @Min(1) @Max(64) ORT_INTRA_OP_THREADS: number = 1;
+  @Transform(toInteger) @IsInt() @Min(1) @Max(64) ORT_INTER_OP_THREADS: number = 1;
+
+  @Transform(toInteger) @IsInt() @Min(1) @Max(100_000) MAX_SERIES_PER_REQUEST: number = 1000;
+  @Transform(toInteger) @IsInt() @Min(1024) BODY_LIMIT_BYTES: number = 1_048_576;
+  @Transform(toInteger) @IsInt() @Min(0) SHUTDOWN_DRAIN_DELAY_MS: number = 5000;
+
+  @Transform(toBoolean) @IsBoolean({ message: '$property must be true or false' }) MONITORING_ENABLED: boolean = true;
+  @Validate(AscendingSeconds) METRICS_LATENCY_BUCKETS = '0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1';
+  @Transform(toInteger) @IsInt() @Min(10) DRIFT_WINDOW_SIZE: number = 5000;
+  @Transform(toInteger) @IsInt() @Min(1) DRIFT_MIN_SAMPLES: number = 200;
+  @Transform(toInteger) @IsInt() @Min(100) DRIFT_INTERVAL_MS: number = 10_000;
+  @Transform(toInteger) @IsInt() @Min(1) ACTUALS_MAX_TRACKED: number = 100_000;
+}
+
+/** Variables whose values never appear in error messages. */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['AZURE_STORAGE_CONNECTION_STRING']);

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AppConfigInvalidError } from './app-config-invalid.error';
+import { AppConfig } from './app-config';
+import { AppEnv, SECRET_VARIABLES } from './app-env';
+
+function describe(error: ValidationError): string[] {
+  const shown = SECRET_VARIABLES.has(error.property) ? '' : ` (got ${JSON.stringify(error.value)})`;
+  return Object.values(error.constraints ?? {}).map((rule) => `${rule}${shown}`);
+}
+
+/** Parses the environment once into the frozen configuration; throws AppConfigInvalidError naming every bad variable. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const given: Record<string, string> = {};
+  for (const key of Object.keys(new AppEnv())) {
+    const value = env[key];
+    // An empty variable means "not set", as in most deployment tools' templating.
+    if (value !== undefined && value.trim() !== '') given[key] = value;
+  }
+  given.MODEL_CACHE_DIR ??= path.join(os.tmpdir(), 'demand-forecast-model-cache');
+  const parsed = plainToInstance(AppEnv, given, { exposeDefaultValues: true });
+  const problems = validateSync(parsed, { forbidUnknownValues: true }).flatMap(describe);
+  if (parsed.REGISTRY_RETRY_MAX_MS < parsed.REGISTRY_RETRY_INITIAL_MS && problems.length === 0) {
+    problems.push('REGISTRY_RETRY_MAX_MS must be at least REGISTRY_RETRY_INITIAL_MS');
+  }
+  if (problems.length > 0) throw new AppConfigInvalidError(problems);
+
+  const config: AppConfig = {
+    host: parsed.HOST,
+    port: parsed.PORT,
+    metricsPort: parsed.METRICS_PORT,
+    logLevel: parsed.LOG_LEVEL,
+    registryUrl: parsed.MODEL_REGISTRY_URL,
+    modelName: parsed.MODEL_NAME,
+    modelVersion: parsed.MODEL_VERSION,
+    modelCacheDir: parsed.MODEL_CACHE_DIR,
+    azureStorageConnectionString: parsed.AZURE_STORAGE_CONNECTION_STRING,
+    downloadTimeoutMs: parsed.REGISTRY_DOWNLOAD_TIMEOUT_MS,
+    retryInitialMs: parsed.REGISTRY_RETRY_INITIAL_MS,
+    retryMaxMs: parsed.REGISTRY_RETRY_MAX_MS,
+    intraOpThreads: parsed.ORT_INTRA_OP_THREADS,
+    interOpThreads: parsed.ORT_INTER_OP_THREADS,
+    maxSeriesPerRequest: parsed.MAX_SERIES_PER_REQUEST,
+    bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+    shutdownDrainDelayMs: parsed.SHUTDOWN_DRAIN_DELAY_MS,
+    monitoringEnabled: parsed.MONITORING_ENABLED,
+    latencyBuckets: parsed.METRICS_LATENCY_BUCKETS.split(',').map(Number),
+    driftWindowSize: parsed.DRIFT_WINDOW_SIZE,
+    driftMinSamples: parsed.DRIFT_MIN_SAMPLES,
+    driftIntervalMs: parsed.DRIFT_INTERVAL_MS,
+    actualsMaxTracked: parsed.ACTUALS_MAX_TRACKED,
+  };
+  // Object.setPrototypeOf keeps `instanceof AppConfig` true for code that checks the token's type.
+  return Object.freeze(Object.setPrototypeOf({ ...config, latencyBuckets: Object.freeze(config.latencyBuckets) }, AppConfig.prototype) as AppConfig);
+}
