@@ -1,0 +1,231 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export const METRIC_PREFIX = 'demand_forecast_';
+
+/** Drift gauges hold this value while the window has fewer than DRIFT_MIN_SAMPLES rows (a distance is never negative). */
+export const INSUFFICIENT_DATA = -1;
+
+const BATCH_SERIES_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+const LOAD_SECONDS_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+
+/**
+ * Every metric the service exports, in one place, registered on the registry of one app instance (never the
+ * global one, so tests can boot the app twice). Meanings are listed in monitoring/METRICS.md.
+ * No label takes per-series values: labels are bounded by the model's features, bins and versions.
+ */
+export class MonitoringMetrics {
+  readonly httpDuration: Histogram<'method' | 'route' | 'status_class'>;
+  readonly stageDuration: Histogram<'stage' | 'model' | 'version'>;
+  readonly requests: Counter<'outcome'>;
+  readonly series: Counter<'outcome'>;
+  readonly batchSeries: Histogram;
+  readonly scoredRows: Counter;
+
+  readonly modelInfo: Gauge<'model' | 'version' | 'sha256'>;
+  readonly modelReady: Gauge;
+  readonly modelLoadDuration: Histogram<'model'>;
+  readonly modelLoadFailures: Counter<'reason'>;
+  readonly modelEvaluation: Gauge<'model' | 'version' | 'metric'>;
+
+  readonly featureProblems: Counter<'feature' | 'problem'>;
+  readonly inputRejected: Counter<'reason'>;
+
+  readonly driftPsi: Gauge<'feature'>;
+  readonly driftJsDistance: Gauge<'feature'>;
+  readonly driftWindowSamples: Gauge<'feature'>;
+  readonly driftBinRows: Counter<'feature' | 'bin' | 'version'>;
+  readonly driftReferenceShare: Gauge<'feature' | 'bin' | 'version'>;
+  readonly driftRowsSkipped: Counter;
+  readonly driftLastComputed: Gauge;
+
+  readonly actualsReceived: Counter;
+  readonly actualsUnmatched: Counter<'reason'>;
+  readonly accuracyMatchedPoints: Counter<'horizon_bucket' | 'version'>;
+  readonly accuracyActualUnits: Counter<'horizon_bucket' | 'version'>;
+  readonly accuracyAbsErrorUnits: Counter<'horizon_bucket' | 'version'>;
+  readonly accuracyOverForecastUnits: Counter<'horizon_bucket' | 'version'>;
+  readonly accuracyUnderForecastUnits: Counter<'horizon_bucket' | 'version'>;
+  readonly actualsLastReceived: Gauge;
+  readonly forecastsTracked: Gauge;
+
+  constructor(registry: Registry, latencyBuckets: number[]) {
+    const registers = [registry];
+    const p = METRIC_PREFIX;
+
+    this.httpDuration = new Histogram({
+      name: `${p}http_request_duration_seconds`,
+      help: 'HTTP request duration from arrival to response sent, by method, route template and status class.',
+      labelNames: ['method', 'route', 'status_class'],
+      buckets: latencyBuckets,
+      registers,
+    });
+    this.stageDuration = new Histogram({
+      name: `${p}stage_duration_seconds`,
+      help: 'Duration of one forecast stage (preprocess, inference, postprocess) per request.',
+      labelNames: ['stage', 'model', 'version'],
+      buckets: latencyBuckets,
+      registers,
+    });
+    this.requests = new Counter({
+      name: `${p}requests_total`,
+      help: 'Forecast requests by outcome (success, client_error, server_error, not_ready).',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.series = new Counter({
+      name: `${p}series_total`,
+      help: 'Series in forecast requests by request outcome.',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.batchSeries = new Histogram({
+      name: `${p}request_series`,
+      help: 'Series per forecast request (batch size).',
+      buckets: BATCH_SERIES_BUCKETS,
+      registers,
+    });
+    this.scoredRows = new Counter({
+      name: `${p}scored_rows_total`,
+      help: 'Model input rows scored (one per series and step); the denominator of data-quality rates.',
+      registers,
+    });
+
+    this.modelInfo = new Gauge({
+      name: `${p}model_info`,
+      help: 'The model version being served (value 1), with its artifact sha256.',
+      labelNames: ['model', 'version', 'sha256'],
+      registers,
+    });
+    this.modelReady = new Gauge({
+      name: `${p}model_ready`,
+      help: '1 while a verified model is loaded and the service answers forecasts, else 0.',
+      registers,
+    });
+    this.modelLoadDuration = new Histogram({
+      name: `${p}model_load_duration_seconds`,
+      help: 'Time to resolve, download, verify and warm up a model version.',
+      labelNames: ['model'],
+      buckets: LOAD_SECONDS_BUCKETS,
+      registers,
+    });
+    this.modelLoadFailures = new Counter({
+      name: `${p}model_load_failures_total`,
+      help: 'Failed model loads by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.modelEvaluation = new Gauge({
+      name: `${p}model_evaluation`,
+      help: 'Offline evaluation metrics from the served model manifest (e.g. wape, accuracy, bias), for comparison with live accuracy.',
+      labelNames: ['model', 'version', 'metric'],
+      registers,
+    });
+
+    this.featureProblems = new Counter({
+      name: `${p}feature_problems_total`,
+      help: 'Model input values with a data-quality problem (missing, non_finite, out_of_reference_range, unknown_category), by feature.',
+      labelNames: ['feature', 'problem'],
+      registers,
+    });
+    this.inputRejected = new Counter({
+      name: `${p}input_rejected_total`,
+      help: 'Series rejected before scoring by reason (e.g. history_too_short).',
+      labelNames: ['reason'],
+      registers,
+    });
+
+    this.driftPsi = new Gauge({
+      name: `${p}drift_psi`,
+      help: `Population stability index of the recent window against the training reference, by feature ("prediction" for model output); ${INSUFFICIENT_DATA} = insufficient data.`,
+      labelNames: ['feature'],
+      registers,
+    });
+    this.driftJsDistance = new Gauge({
+      name: `${p}drift_js_distance`,
+      help: `Jensen-Shannon distance (base 2, 0..1) of the recent window against the training reference, by feature; ${INSUFFICIENT_DATA} = insufficient data.`,
+      labelNames: ['feature'],
+      registers,
+    });
+    this.driftWindowSamples = new Gauge({
+      name: `${p}drift_window_samples`,
+      help: 'Rows in the drift window behind the drift gauges, by feature (missing numeric values are not binned).',
+      labelNames: ['feature'],
+      registers,
+    });
+    this.driftBinRows = new Counter({
+      name: `${p}drift_bin_rows_total`,
+      help: 'Scored rows per reference bin, by feature and model version; summed across replicas for fleet-wide drift.',
+      labelNames: ['feature', 'bin', 'version'],
+      registers,
+    });
+    this.driftReferenceShare = new Gauge({
+      name: `${p}drift_reference_share`,
+      help: 'Share of training rows per reference bin, by feature and model version (the PSI baseline).',
+      labelNames: ['feature', 'bin', 'version'],
+      registers,
+    });
+    this.driftRowsSkipped = new Counter({
+      name: `${p}drift_rows_skipped_total`,
+      help: 'Scored rows overwritten in the drift window before they were binned (traffic outran DRIFT_INTERVAL_MS).',
+      registers,
+    });
+    this.driftLastComputed = new Gauge({
+      name: `${p}drift_last_computed_timestamp_seconds`,
+      help: 'When the drift gauges were last recomputed.',
+      registers,
+    });
+
+    this.actualsReceived = new Counter({
+      name: `${p}actuals_received_total`,
+      help: 'Actual (realised) monthly quantities received on POST /v1/actuals.',
+      registers,
+    });
+    this.actualsUnmatched = new Counter({
+      name: `${p}actuals_unmatched_total`,
+      help: 'Actuals that joined no served forecast, by reason (no_forecast, duplicate).',
+      labelNames: ['reason'],
+      registers,
+    });
+    const accuracyLabels = ['horizon_bucket', 'version'] as const;
+    this.accuracyMatchedPoints = new Counter({
+      name: `${p}accuracy_matched_points_total`,
+      help: 'Served forecast points joined with an actual, by horizon bucket and model version.',
+      labelNames: accuracyLabels,
+      registers,
+    });
+    this.accuracyActualUnits = new Counter({
+      name: `${p}accuracy_actual_units_total`,
+      help: 'Sum of actual quantities joined with a forecast (the WAPE denominator).',
+      labelNames: accuracyLabels,
+      registers,
+    });
+    this.accuracyAbsErrorUnits = new Counter({
+      name: `${p}accuracy_abs_error_units_total`,
+      help: 'Sum of |forecast - actual| over joined points (the WAPE numerator).',
+      labelNames: accuracyLabels,
+      registers,
+    });
+    this.accuracyOverForecastUnits = new Counter({
+      name: `${p}accuracy_over_forecast_units_total`,
+      help: 'Sum of (forecast - actual) where the forecast was above the actual.',
+      labelNames: accuracyLabels,
+      registers,
+    });
+    this.accuracyUnderForecastUnits = new Counter({
+      name: `${p}accuracy_under_forecast_units_total`,
+      help: 'Sum of (actual - forecast) where the forecast was below the actual; signed error = over - under.',
+      labelNames: accuracyLabels,
+      registers,
+    });
+    this.actualsLastReceived = new Gauge({
+      name: `${p}actuals_last_received_timestamp_seconds`,
+      help: 'When actuals were last received (0 = never since start).',
+      registers,
+    });
+    this.forecastsTracked = new Gauge({
+      name: `${p}forecasts_tracked`,
+      help: 'Served forecast points remembered for joining with actuals (bounded by ACTUALS_MAX_TRACKED).',
+      registers,
+    });
+  }
+}
