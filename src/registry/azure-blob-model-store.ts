@@ -87,6 +87,15 @@ export class AzureBlobModelStore implements ModelStore {
     return new AzureBlobModelStore(container);
   }
 
+  /** Creates the container when missing (registration into a new registry, Azurite tests); readers never need it. */
+  async ensureContainer(): Promise<void> {
+    try {
+      await this.container.createIfNotExists();
+    } catch (error) {
+      throw translate(error, this.container.containerName, this.location);
+    }
+  }
+
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     try {
