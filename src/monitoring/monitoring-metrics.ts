@@ -48,9 +48,22 @@ export class MonitoringMetrics {
   readonly actualsLastReceived: Gauge;
   readonly forecastsTracked: Gauge;
 
+  /** Called at the start of every scrape; the observer binds its off-path refresh here. */
+  onCollect?: () => void;
+
   constructor(registry: Registry, latencyBuckets: number[]) {
     const registers = [registry];
     const p = METRIC_PREFIX;
+
+    // Registered first: prom-client serialises metrics in registration order, so refreshing here makes every
+    // later metric of the same scrape current.
+    const refresh = (): void => this.onCollect?.();
+    this.driftLastComputed = new Gauge({
+      name: `${p}drift_last_computed_timestamp_seconds`,
+      help: 'When the drift gauges were last recomputed.',
+      registers,
+      collect: refresh,
+    });
 
     this.httpDuration = new Histogram({
       name: `${p}http_request_duration_seconds`,
@@ -167,11 +180,6 @@ export class MonitoringMetrics {
     this.driftRowsSkipped = new Counter({
       name: `${p}drift_rows_skipped_total`,
       help: 'Scored rows overwritten in the drift window before they were binned (traffic outran DRIFT_INTERVAL_MS).',
-      registers,
-    });
-    this.driftLastComputed = new Gauge({
-      name: `${p}drift_last_computed_timestamp_seconds`,
-      help: 'When the drift gauges were last recomputed.',
       registers,
     });
 

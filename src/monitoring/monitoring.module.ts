@@ -1,19 +1,24 @@
 import { Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AppConfig } from '../config/app-config';
+import { ActualsController } from './actuals.controller';
+import { ActualsService } from './actuals.service';
 import { ForecastObserver } from './forecast-observer';
 import { MetricsServer } from './metrics-server';
 import { MonitoringMetrics } from './monitoring-metrics';
 import { NoopForecastObserver } from './noop-forecast-observer';
 import { PrometheusForecastObserver } from './prometheus-forecast-observer';
+import { ServedForecastLog } from './served-forecast-log';
 
 /**
  * Metrics, drift, accuracy and the management port. Relies on the global config module for AppConfig.
- * With MONITORING_ENABLED=false the observer is a no-op and the registry stays empty, but /metrics still
- * answers so scrapers and probes see the same shape of service.
+ * With MONITORING_ENABLED=false the observer is a no-op, no HTTP hooks are installed and nothing is recorded
+ * (the metrics stay at zero), but /metrics and POST /v1/actuals still answer so clients see the same service.
  */
 @Module({
+  controllers: [ActualsController],
   providers: [
+    ActualsService,
     {
       // One registry per app instance, so two apps in one process (tests) never share metrics.
       provide: Registry,
@@ -30,10 +35,17 @@ import { PrometheusForecastObserver } from './prometheus-forecast-observer';
       useFactory: (registry: Registry, config: AppConfig) => new MonitoringMetrics(registry, config.latencyBuckets),
     },
     {
+      provide: ServedForecastLog,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new ServedForecastLog(config.actualsMaxTracked),
+    },
+    {
       provide: ForecastObserver,
-      inject: [AppConfig, MonitoringMetrics],
-      useFactory: (config: AppConfig, metrics: MonitoringMetrics): ForecastObserver =>
-        config.monitoringEnabled ? new PrometheusForecastObserver(metrics) : new NoopForecastObserver(),
+      inject: [AppConfig, MonitoringMetrics, ServedForecastLog],
+      useFactory: (config: AppConfig, metrics: MonitoringMetrics, log: ServedForecastLog): ForecastObserver =>
+        config.monitoringEnabled
+          ? new PrometheusForecastObserver(metrics, { windowSize: config.driftWindowSize, minSamples: config.driftMinSamples, intervalMs: config.driftIntervalMs }, log)
+          : new NoopForecastObserver(),
     },
     MetricsServer,
   ],

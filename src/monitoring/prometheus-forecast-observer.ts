@@ -1,21 +1,53 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { FeatureMatrix } from '../features/feature-builder';
 import { ModelManifest } from '../registry/model-manifest';
+import { DataQualityCounter } from './data-quality';
+import { jsDistance, psi } from './drift-math';
+import { DriftWindow } from './drift-window';
 import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedPoint } from './forecast-observer';
-import { MonitoringMetrics } from './monitoring-metrics';
+import { buildColumnChecks, buildTrackedQuantities } from './model-watch';
+import { INSUFFICIENT_DATA, MonitoringMetrics } from './monitoring-metrics';
+import { ServedForecastLog } from './served-forecast-log';
 
-/** Records into prom-client metrics. Every method is on the request path and only records. */
+export interface DriftSettings {
+  windowSize: number;
+  minSamples: number;
+  intervalMs: number;
+}
+
+/**
+ * Records into prom-client metrics. The methods sit on the request path and only count or copy; drift
+ * (binning, PSI, JS distance), data-quality counter updates and indexing served forecasts happen in refresh(),
+ * which runs on a timer every DRIFT_INTERVAL_MS and before every scrape.
+ */
 @Injectable()
 export class PrometheusForecastObserver extends ForecastObserver implements OnModuleDestroy {
   private model = { model: 'none', version: 'none' };
+  private window?: DriftWindow;
+  private quality?: DataQualityCounter;
+  private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly metrics: MonitoringMetrics) {
+  constructor(
+    private readonly metrics: MonitoringMetrics,
+    private readonly drift: DriftSettings,
+    readonly servedLog: ServedForecastLog,
+  ) {
     super();
     metrics.modelReady.set(0);
+    metrics.actualsLastReceived.set(0);
+    metrics.onCollect = () => this.refresh();
+    this.timer = setInterval(() => this.refresh(), drift.intervalMs);
+    this.timer.unref();
+  }
+
+  /** The version label forecasts are attributed to, e.g. in accuracy counters. */
+  get servingVersion(): string {
+    return this.model.version;
   }
 
   modelLoaded(manifest: ModelManifest, loadSeconds: number): void {
     const m = this.metrics;
+    this.refresh(); // bin what the previous model scored before its references go away
     this.model = { model: manifest.name, version: String(manifest.version) };
     m.modelInfo.reset();
     m.modelInfo.set({ ...this.model, sha256: manifest.artifact.sha256 }, 1);
@@ -24,6 +56,20 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     for (const [metric, value] of Object.entries(manifest.metrics)) {
       if (Number.isFinite(value)) m.modelEvaluation.set({ ...this.model, metric }, value);
     }
+
+    this.quality = new DataQualityCounter(buildColumnChecks(manifest));
+    const tracked = buildTrackedQuantities(manifest);
+    this.window = new DriftWindow(tracked, manifest.features.names.length, this.drift.windowSize);
+    for (const gauge of [m.driftPsi, m.driftJsDistance, m.driftWindowSamples, m.driftReferenceShare]) gauge.reset();
+    m.driftBinRows.reset();
+    for (const q of tracked) {
+      q.layout.labels.forEach((bin, i) => {
+        const labels = { feature: q.name, bin, version: this.model.version };
+        m.driftReferenceShare.set(labels, q.layout.referenceShares[i]);
+        m.driftBinRows.inc(labels, 0);
+      });
+    }
+    this.publishDrift();
   }
 
   modelLoadFailed(reason: LoadFailureReason): void {
@@ -44,15 +90,57 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     if (outcome === 'success') this.metrics.batchSeries.observe(seriesCount);
   }
 
-  batchScored(matrix: FeatureMatrix, _predictions: Float32Array): void {
+  batchScored(matrix: FeatureMatrix, predictions: Float32Array): void {
     this.metrics.scoredRows.inc(matrix.rowCount);
+    const window = this.window;
+    if (!window || matrix.columnCount !== window.columnCount) return;
+    this.quality?.count(matrix.data, matrix.rowCount);
+    window.record(matrix.data, matrix.rowCount, predictions);
   }
 
   inputRejected(reason: string, count: number): void {
     this.metrics.inputRejected.inc({ reason }, count);
   }
 
-  forecastsServed(_points: ServedPoint[]): void {}
+  forecastsServed(points: ServedPoint[]): void {
+    this.servedLog.enqueue(points, this.model.version);
+  }
 
-  onModuleDestroy(): void {}
+  /** Off the request path: bins new rows, updates drift gauges and counters, flushes data-quality counts. */
+  refresh(): void {
+    const m = this.metrics;
+    this.quality?.flush((feature, problem, count) => m.featureProblems.inc({ feature, problem }, count));
+    this.servedLog.ingest();
+    m.forecastsTracked.set(this.servedLog.size);
+    const window = this.window;
+    if (!window) return;
+    const skipped = window.advance();
+    if (skipped > 0) m.driftRowsSkipped.inc(skipped);
+    window.tracked.forEach((q, k) => {
+      const fresh = window.fresh(k);
+      fresh.forEach((n, bin) => {
+        if (n > 0) m.driftBinRows.inc({ feature: q.name, bin: q.layout.labels[bin], version: this.model.version }, n);
+      });
+    });
+    this.publishDrift();
+  }
+
+  private publishDrift(): void {
+    const window = this.window;
+    if (!window) return;
+    const m = this.metrics;
+    window.tracked.forEach((q, k) => {
+      const samples = window.samples(k);
+      const enough = samples >= this.drift.minSamples && samples > 0;
+      m.driftWindowSamples.set({ feature: q.name }, samples);
+      m.driftPsi.set({ feature: q.name }, enough ? psi(window.counts(k), q.layout.referenceShares) : INSUFFICIENT_DATA);
+      m.driftJsDistance.set({ feature: q.name }, enough ? jsDistance(window.counts(k), q.layout.referenceShares) : INSUFFICIENT_DATA);
+    });
+    m.driftLastComputed.set(Date.now() / 1000);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+    this.metrics.onCollect = undefined;
+  }
 }

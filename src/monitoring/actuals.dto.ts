@@ -1,0 +1,67 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNumber, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+
+/** Actuals per request; larger uploads are split by the client. */
+export const MAX_ACTUALS_PER_REQUEST = 10_000;
+
+export class ActualDto {
+  @ApiProperty({ description: 'Country of the series, as in the forecast request.', example: 'AU' })
+  @IsString()
+  @Length(1, 64)
+  country!: string;
+
+  @ApiProperty({ description: 'SKU of the series, as in the forecast request.', example: 'SKU-0001' })
+  @IsString()
+  @Length(1, 128)
+  sku!: string;
+
+  @ApiProperty({ description: 'The month the quantity was realised in, YYYY-MM.', example: '2024-07', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' })
+  @IsString()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month in YYYY-MM form' })
+  month!: string;
+
+  @ApiProperty({ description: 'Realised quantity in the units forecasts were requested in; finite, >= 0.', example: 182, minimum: 0 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a finite number' })
+  @Min(0)
+  value!: number;
+}
+
+export class PostActualsDto {
+  @ApiProperty({
+    description: `Realised monthly quantities for series the service forecast (1 to ${MAX_ACTUALS_PER_REQUEST}).`,
+    type: [ActualDto],
+    example: [
+      { country: 'AU', sku: 'SKU-0001', month: '2024-07', value: 182 },
+      { country: 'AU', sku: 'SKU-0002', month: '2024-07', value: 40 },
+    ],
+  })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_ACTUALS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => ActualDto)
+  actuals!: ActualDto[];
+}
+
+export class ActualsUnmatchedDto {
+  @ApiProperty({ description: 'No served forecast for that series and month is remembered (never forecast, or evicted).', example: 1 })
+  no_forecast!: number;
+
+  @ApiProperty({ description: 'An actual for that series and month was already received.', example: 0 })
+  duplicate!: number;
+}
+
+export class PostActualsResponseDto {
+  @ApiProperty({ description: 'Actuals received in this request.', example: 2 })
+  received!: number;
+
+  @ApiProperty({ description: 'Actuals joined with at least one served forecast (and counted in the accuracy metrics).', example: 1 })
+  matched!: number;
+
+  @ApiProperty({ description: 'Forecast points scored: one actual can score forecasts made at several horizons or by several versions.', example: 3 })
+  scoredForecasts!: number;
+
+  @ApiProperty({ type: ActualsUnmatchedDto })
+  unmatched!: ActualsUnmatchedDto;
+}
