@@ -34,7 +34,7 @@ export interface FetchedModel {
 const DEFAULT_RETRY: FetchRetryOptions = { initialMs: 200, maxMs: 2_000, maxAttempts: 3 };
 
 export function isTransientRegistryError(error: unknown): boolean {
-  return error instanceof RegistryUnavailableError || error instanceof ModelDownloadTimeoutError;
+  return error instanceof RegistryUnavailableError;
 }
 
 async function sha256Of(file: string): Promise<string> {
