@@ -24,7 +24,7 @@ describe('monitoring files shipped by the chart', () => {
   });
 
   it('the rendered PrometheusRule passes promtool check rules', () => {
-    const rule = findObject(renderChart([allFlagsOn]), 'PrometheusRule') as { spec: { groups: unknown[] } };
+    const rule = findObject(renderChart([allFlagsOn]), 'PrometheusRule') as unknown as { spec: { groups: unknown[] } };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-'));
     try {
       const file = path.join(dir, 'rules.yml');

@@ -1,0 +1,86 @@
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { repoRoot } from './support/commands';
+import { ContainerTool } from './support/container-tool';
+
+// Builds the image with CONTAINER_TOOL and runs it as Kubernetes would: its own user and command, env only.
+// buildah with npm ci inside takes minutes.
+jest.setTimeout(15 * 60_000);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+describe('container image', () => {
+  const tool = new ContainerTool();
+  const tag = `localhost/demand-forecast:e2e-${process.pid}`;
+  let app: ChildProcess | undefined;
+  let output = '';
+  let port: number;
+  let metricsPort: number;
+
+  beforeAll(async () => {
+    tool.build(tag);
+    port = await freePort();
+    metricsPort = await freePort();
+  });
+
+  afterAll(async () => {
+    if (app && app.exitCode === null) {
+      app.kill('SIGKILL');
+      await exited(app);
+    }
+    tool.remove(tag);
+  });
+
+  it('runs as a numeric non-root user and reports its size', () => {
+    const { user, sizeBytes } = tool.inspect(tag);
+    expect(user).toMatch(/^[1-9][0-9]*(:[0-9]+)?$/);
+    console.info(`image ${tag}: ${(sizeBytes / 1e6).toFixed(0)} MB (${tool.setting})`);
+    expect(sizeBytes).toBeGreaterThan(0);
+  });
+
+  it('becomes ready, forecasts, serves metrics and exits 0 on SIGTERM', async () => {
+    app = tool.start(tag, { PORT: String(port), METRICS_PORT: String(metricsPort) });
+    app.stdout!.on('data', (d) => (output += d));
+    app.stderr!.on('data', (d) => (output += d));
+    const base = `http://127.0.0.1:${port}`;
+
+    const deadline = Date.now() + 180_000;
+    let ready = 0;
+    while (ready !== 200) {
+      if (app.exitCode !== null) throw new Error(`container exited ${app.exitCode} before ready:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`/health/ready not 200 after 180 s (last ${ready}):\n${output}`);
+      ready = await fetch(`${base}/health/ready`).then((r) => r.status, () => 0);
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 1000));
+    }
+
+    const body = fs.readFileSync(path.join(repoRoot, 'scripts/delivery/forecast-request.json'), 'utf8');
+    const forecast = await fetch(`${base}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await forecast.text();
+    expect({ ok: forecast.ok, status: forecast.status, text }).toEqual({ ok: true, status: forecast.status, text });
+    expect(JSON.parse(text)).toEqual(expect.any(Object));
+
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(metrics.status).toBe(200);
+
+    app.kill('SIGTERM');
+    const code = await Promise.race([exited(app), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60_000))]);
+    expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
+  });
+});
