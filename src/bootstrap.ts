@@ -1,0 +1,56 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AddressInfo } from 'node:net';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { loadAppConfig } from './config/load-app-config';
+import { installHttpMetrics } from './monitoring/http-metrics';
+import { createLogger, PinoNestLogger } from './monitoring/logger';
+import { MetricsServer } from './monitoring/metrics-server';
+import { setupOpenApi } from './openapi/openapi-document';
+
+export interface RunningService {
+  app: NestFastifyApplication;
+  /** `http://127.0.0.1:<bound port>` of the API. */
+  url: string;
+  /** `http://127.0.0.1:<bound port>` of the management port (GET /metrics). */
+  metricsUrl: string;
+  /** Runs the shutdown sequence (readiness off, drain delay, close, release) as SIGTERM does. */
+  close(): Promise<void>;
+}
+
+/** Builds the app without listening: used by bootstrap() and by the OpenAPI generator (which never loads a model). */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    // Longer than Azure load balancers' idle timeout, so they never reuse a socket the server just closed.
+    keepAliveTimeout: 65_000,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(createLogger(config.logLevel)),
+    // Only JSON is accepted: Fastify's JSON parser stays, Nest's extra urlencoded parser is never added.
+    bodyParser: false,
+    abortOnError: false,
+  });
+  // Fastify parses text/plain by default; without a parser any non-JSON body is a 415.
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  installHttpMetrics(app);
+  setupOpenApi(app);
+  return app;
+}
+
+/** Parses the environment, builds the app and listens on HOST:PORT; the model loads in the background. */
+export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
+  const config = loadAppConfig(env);
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const metricsPort = app.get(MetricsServer).port;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    metricsUrl: `http://127.0.0.1:${metricsPort}`,
+    close: () => app.close(),
+  };
+}

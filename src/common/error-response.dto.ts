@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ViolationDto {
+  @ApiProperty({ description: 'Path of the offending field in the request body.', example: 'series[2].history.values[5]' })
+  field!: string;
+
+  @ApiProperty({ description: 'The rule the field breaks.', example: 'must be a finite number >= 0' })
+  rule!: string;
+}
+
+export class ErrorResponseDto {
+  @ApiProperty({ description: 'HTTP status, repeated in the body.', example: 400 })
+  statusCode!: number;
+
+  @ApiProperty({ description: 'HTTP reason phrase.', example: 'Bad Request' })
+  error!: string;
+
+  @ApiProperty({ description: 'Stable machine-readable code (VALIDATION_FAILED, MODEL_NOT_READY, NOT_FOUND, ...).', example: 'VALIDATION_FAILED' })
+  code!: string;
+
+  @ApiProperty({ description: 'Human-readable explanation.', example: 'series[2].history.values[5] must be a finite number >= 0' })
+  message!: string;
+
+  @ApiPropertyOptional({ description: 'Every offending field and its rule (400 only).', type: [ViolationDto] })
+  violations?: ViolationDto[];
+}

@@ -1,0 +1,16 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { toErrorResponse } from './error-response';
+
+/** Every error of every route, Fastify's own (body limit, media type, bad JSON) included, leaves as JSON here. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const { status, body, unexpected } = toErrorResponse(exception);
+    if (unexpected) this.logger.error(exception instanceof Error ? exception : String(exception));
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { ELEMENT_CHECK_PREFIX, registerElementRule } from '../common/validation-violations';
+import { ForecastInput, SeriesInput } from './forecast-input';
+
+const QUANTITIES = `${ELEMENT_CHECK_PREFIX}quantity`;
+const isQuantity = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+registerElementRule(QUANTITIES, { rule: 'must be a finite number >= 0', isValid: isQuantity });
+
+const ATTRIBUTE_VALUES = `${ELEMENT_CHECK_PREFIX}attributeValue`;
+
+const OBJECTS = `${ELEMENT_CHECK_PREFIX}object`;
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+registerElementRule(OBJECTS, { rule: 'must be an object', isValid: isObject });
+
+@ValidatorConstraint({ name: OBJECTS })
+class Objects implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return Array.isArray(value) && value.every(isObject);
+  }
+}
+
+@ValidatorConstraint({ name: QUANTITIES })
+class Quantities implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return Array.isArray(value) && value.every(isQuantity);
+  }
+}
+
+@ValidatorConstraint({ name: ATTRIBUTE_VALUES })
+class StringValues implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+  }
+
+  defaultMessage(): string {
+    return '$property must map attribute names to strings';
+  }
+}
+
+export class HistoryDto {
+  @ApiProperty({ description: 'First month of `values`, in YYYY-MM form.', example: '2022-01', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month in YYYY-MM form' })
+  @IsString()
+  start!: string;
+
+  @ApiProperty({
+    description:
+      'Monthly quantities from `start`, one per month with no gaps, in the units forecasts are wanted in. Each must be a finite number >= 0; at least the model\'s `minHistory` months (see GET /v1/model).',
+    type: [Number],
+    minimum: 0,
+    example: [120, 135, 150, 160, 155, 170, 180, 175, 190, 210, 230, 260, 130, 140, 158, 171, 166, 180, 192, 185, 199, 220, 241, 275],
+  })
+  @Validate(Quantities)
+  @ArrayNotEmpty()
+  @IsArray()
+  values!: number[];
+}
+
+export class SeriesDto implements SeriesInput {
+  @ApiPropertyOptional({ description: 'Client key echoed in the response; defaults to `<country>/<sku>`. Unique within a request.', example: 'DE/SKU-1001', maxLength: 200 })
+  @ValidateIf((s: SeriesDto) => s.id !== undefined)
+  @Length(1, 200)
+  @IsString()
+  id?: string;
+
+  @ApiProperty({ description: 'Country code or name, as in the training data.', example: 'DE', maxLength: 100 })
+  @Length(1, 100)
+  @IsString()
+  country!: string;
+
+  @ApiProperty({ description: 'Stock-keeping unit, as in the training data.', example: 'SKU-1001', maxLength: 100 })
+  @Length(1, 100)
+  @IsString()
+  sku!: string;
+
+  @ApiPropertyOptional({
+    description: 'Extra categorical attributes the model may use (see `features.categoricals` of GET /v1/model).',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { channel: 'retail' },
+  })
+  @ValidateIf((s: SeriesDto) => s.attributes !== undefined)
+  @Validate(StringValues)
+  @IsObject()
+  attributes?: Record<string, string>;
+
+  @ApiProperty({ description: 'Monthly history ending at the last known month; forecasts start the month after.', type: HistoryDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => HistoryDto)
+  history!: HistoryDto;
+}
+
+export class ForecastRequestDto implements ForecastInput {
+  @ApiProperty({ description: "Months to forecast after each series' last history month: 1 to the model's `maxHorizon`.", minimum: 1, example: 6 })
+  @Min(1)
+  @IsInt()
+  horizon!: number;
+
+  @ApiProperty({ description: 'Series to forecast, all scored in one model run. At most MAX_SERIES_PER_REQUEST (default 1000).', type: [SeriesDto] })
+  @ValidateNested({ each: true })
+  @Type(() => SeriesDto)
+  @Validate(Objects)
+  @ArrayNotEmpty()
+  @IsArray()
+  series!: SeriesDto[];
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { RequestInvalidError } from '../common/request-invalid.error';
+import { parseMonth } from '../features/month';
+import { ModelHost } from '../model-host/model-host.service';
+import { ForecastObserver, ServedPoint } from '../monitoring/forecast-observer';
+import { limitsOf, modelViolations } from './check-forecast-request';
+import { ForecastInput, SeriesForecast, seriesId } from './forecast-input';
+import { runForecastPipeline } from './forecast-pipeline';
+import { ModelInfoDto } from './model-info.dto';
+import { seriesWarnings } from './series-warnings';
+import { ModelNotReadyError } from '../model-host/model-host.errors';
+
+export interface ForecastResult {
+  model: { name: string; version: number };
+  forecasts: SeriesForecast[];
+}
+
+@Injectable()
+export class ForecastingService {
+  constructor(
+    private readonly host: ModelHost,
+    private readonly config: AppConfig,
+    private readonly observer: ForecastObserver,
+  ) {}
+
+  async forecast(input: ForecastInput): Promise<ForecastResult> {
+    let model;
+    try {
+      model = this.host.current();
+    } catch (error) {
+      if (error instanceof ModelNotReadyError) this.observer.forecastCompleted('not_ready', input.series.length);
+      throw error;
+    }
+    const { manifest, onnx } = model;
+    const violations = modelViolations(input, limitsOf(manifest.features, this.config.maxSeriesPerRequest));
+    if (violations.length > 0) {
+      const tooShort = violations.filter((v) => v.rule.includes('months of history')).length;
+      if (tooShort > 0) this.observer.inputRejected('history_too_short', tooShort);
+      this.observer.forecastCompleted('client_error', input.series.length);
+      throw new RequestInvalidError(violations);
+    }
+
+    let result;
+    try {
+      result = await runForecastPipeline(input, manifest, (data, rows, columns) => onnx.run(data, rows, columns));
+    } catch (error) {
+      this.observer.forecastCompleted('server_error', input.series.length);
+      throw error;
+    }
+    const { points, matrix, predictions, seconds } = result;
+    this.observer.stageCompleted('preprocess', seconds.preprocess);
+    this.observer.stageCompleted('inference', seconds.inference);
+    this.observer.stageCompleted('postprocess', seconds.postprocess);
+
+    const served: ServedPoint[] = [];
+    const forecasts = input.series.map((series, i): SeriesForecast => {
+      const first = parseMonth(series.history.start) + series.history.values.length;
+      points[i].forEach((p, h) => served.push({ country: series.country, sku: series.sku, month: first + h, step: h + 1, value: p.value }));
+      const warnings = seriesWarnings(series, manifest.features);
+      const forecast: SeriesForecast = { id: seriesId(series), country: series.country, sku: series.sku, points: points[i] };
+      if (warnings.length > 0) forecast.warnings = warnings;
+      return forecast;
+    });
+    const zeroHistories = forecasts.filter((f) => f.warnings?.some((w) => w.startsWith('history is all zeros'))).length;
+    if (zeroHistories > 0) this.observer.inputRejected('all_zero_history', zeroHistories);
+    this.observer.batchScored(matrix, predictions);
+    this.observer.forecastsServed(served);
+    this.observer.forecastCompleted('success', input.series.length);
+    return { model: { name: manifest.name, version: manifest.version }, forecasts };
+  }
+
+  modelInfo(): ModelInfoDto {
+    const { manifest } = this.host.current();
+    return {
+      name: manifest.name,
+      version: manifest.version,
+      sha256: manifest.artifact.sha256,
+      createdAt: manifest.createdAt,
+      metrics: manifest.metrics,
+      metricDirections: manifest.metricDirections,
+      features: manifest.features as unknown as Record<string, unknown>,
+      maxHorizon: manifest.maxHorizon,
+      minHistory: manifest.features.minHistory,
+      ...(manifest.intervals ? { intervals: { coverage: manifest.intervals.coverage } } : {}),
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { OnnxModel } from '../inference/onnx-model';
+import { ForecastObserver } from '../monitoring/forecast-observer';
+import { ModelManifest } from '../registry/model-manifest';
+import { fetchModel } from '../registry/model-fetcher';
+import { ModelRegistry } from '../registry/model-registry';
+import { resolveModelVersion } from '../registry/model-resolver';
+import { retryWithBackoff } from '../registry/retry';
+import { checkGoldenExamples } from './golden-check';
+import { classifyLoadFailure } from './load-failure';
+import { ModelNotReadyError } from './model-host.errors';
+
+export type HostState = 'loading' | 'ready' | 'failed' | 'stopping';
+
+export interface HostStatus {
+  state: HostState;
+  /** Why the host is not ready; absent when ready. */
+  reason?: string;
+  model: { name: string; version?: number };
+}
+
+/** A verified, warmed-up model version that can answer. */
+export interface ServedModel {
+  manifest: ModelManifest;
+  onnx: OnnxModel;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Owns the one served model: resolves MODEL_VERSION once, fetches and verifies it, loads the session and
+ * checks the golden examples, all in the background so /health/live answers from the first moment. Reports
+ * ready only after all of that; a refused version stays refused for the life of the process.
+ */
+@Injectable()
+export class ModelHost implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(ModelHost.name);
+  private readonly abort = new AbortController();
+  private state: HostState = 'loading';
+  private reason = 'the model is loading';
+  private version?: number;
+  private served?: ServedModel;
+  private loading?: Promise<void>;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly registry: ModelRegistry,
+    private readonly observer: ForecastObserver,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the HTTP server must start (and answer liveness) while the model loads.
+    this.loading = this.load();
+  }
+
+  /** Resolves once the first load attempt series has ended (ready, refused or aborted); for tests and tools. */
+  whenSettled(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  status(): HostStatus {
+    const model = { name: this.config.modelName, ...(this.version !== undefined ? { version: this.version } : {}) };
+    return this.state === 'ready' ? { state: 'ready', model } : { state: this.state, reason: this.reason, model };
+  }
+
+  /** The served model, or ModelNotReadyError (503) naming why not. Still answers while draining for shutdown. */
+  current(): ServedModel {
+    if (!this.served) {
+      throw new ModelNotReadyError(this.reason, this.status().model);
+    }
+    return this.served;
+  }
+
+  private async load(): Promise<void> {
+    const { modelName: name, modelVersion: selector } = this.config;
+    const started = process.hrtime.bigint();
+    try {
+      const served = await retryWithBackoff(() => this.attempt(name, selector), {
+        initialMs: this.config.retryInitialMs,
+        maxMs: this.config.retryMaxMs,
+        signal: this.abort.signal,
+        isRetryable: (error) => classifyLoadFailure(error).retryable,
+        onRetry: (error, delayMs) => {
+          const { reason } = classifyLoadFailure(error);
+          this.observer.modelLoadFailed(reason);
+          this.reason = `${reason}: ${describe(error)} (retrying in ${delayMs} ms)`;
+          this.logger.warn({ msg: `loading ${this.where(name)} failed, retrying`, reason, error: describe(error), retryInMs: delayMs });
+        },
+      });
+      if (this.abort.signal.aborted) {
+        await served.onnx.release();
+        return;
+      }
+      this.served = served;
+      this.state = 'ready';
+      this.reason = '';
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.observer.modelLoaded(served.manifest, seconds);
+      this.observer.readinessChanged(true);
+      this.logger.log({ msg: `serving ${this.where(name)}`, model: name, version: served.manifest.version, sha256: served.manifest.artifact.sha256, loadSeconds: seconds });
+    } catch (error) {
+      if (this.abort.signal.aborted) return;
+      const { reason } = classifyLoadFailure(error);
+      this.observer.modelLoadFailed(reason);
+      this.state = 'failed';
+      this.reason = `${reason}: ${describe(error)}`;
+      this.logger.error({ msg: `refusing to serve ${this.where(name)}`, model: name, version: this.version, reason, error: describe(error) });
+    }
+  }
+
+  private where(name: string): string {
+    return this.version === undefined ? `model ${name} (${this.config.modelVersion})` : `model ${name} version ${this.version}`;
+  }
+
+  private async attempt(name: string, selector: string): Promise<ServedModel> {
+    // Resolved once: later attempts (after an outage) fetch the same version, never a newer one.
+    this.version ??= await resolveModelVersion(this.registry, name, selector, {
+      onWarning: (message) => this.logger.warn({ msg: message, model: name }),
+    });
+    const { manifest, modelPath } = await fetchModel(this.registry, name, this.version, {
+      cacheDir: this.config.modelCacheDir,
+      timeoutMs: this.config.downloadTimeoutMs,
+      signal: this.abort.signal,
+    });
+    const onnx = await OnnxModel.load(modelPath, manifest.io, {
+      intraOpThreads: this.config.intraOpThreads,
+      interOpThreads: this.config.interOpThreads,
+    });
+    try {
+      await checkGoldenExamples(manifest, (data, rows, columns) => onnx.run(data, rows, columns));
+    } catch (error) {
+      await onnx.release();
+      throw error;
+    }
+    return { manifest, onnx };
+  }
+
+  /** SIGTERM: readiness fails at once so the load balancer drains us, while requests are still accepted. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const wasReady = this.state === 'ready';
+    this.state = 'stopping';
+    this.reason = 'the service is shutting down';
+    this.abort.abort();
+    if (wasReady) this.observer.readinessChanged(false);
+    if (this.config.shutdownDrainDelayMs > 0) {
+      this.logger.log({ msg: 'draining before closing the listener', drainDelayMs: this.config.shutdownDrainDelayMs });
+      await new Promise((resolve) => setTimeout(resolve, this.config.shutdownDrainDelayMs));
+    }
+  }
+
+  /** After the HTTP server has closed and in-flight requests have finished. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.loading?.catch(() => undefined);
+    const served = this.served;
+    this.served = undefined;
+    await served?.onnx.release();
+  }
+}

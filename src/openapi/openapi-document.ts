@@ -1,0 +1,35 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+export const OPENAPI_JSON_PATH = '/openapi.json';
+export const SWAGGER_UI_PATH = 'docs';
+
+/** The API description, generated from the controllers and DTOs; independent of any loaded model. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Demand forecast serving')
+    .setDescription(
+      'Monthly demand forecasts for Country × SKU series from the registered model version this instance serves. ' +
+        'Errors are JSON with a stable `code`; 400 answers list every offending field and rule.',
+    )
+    .setVersion('1')
+    .addTag('forecasting', 'Forecasts and the served model')
+    .addTag('health', 'Liveness and readiness probes')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Serves Swagger UI at /docs and the raw document at /openapi.json. */
+export function setupOpenApi(app: INestApplication): void {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup(SWAGGER_UI_PATH, app, document, {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    raw: ['json'],
+    swaggerOptions: { defaultModelsExpandDepth: 2 },
+  });
+}
+
+/** Stable text of the document, as committed under openapi/. */
+export function serializeOpenApi(document: OpenAPIObject): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
