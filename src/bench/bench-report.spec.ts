@@ -1,0 +1,45 @@
+import { checkTargets, formatReport, HUNDRED, REFERENCE, SERVICE, SERVICE_NO_MONITORING, ServerResult, SINGLE } from './bench-report';
+
+const MB = 1024 * 1024;
+
+function server(name: string, rssMb: number, single: [number, number], hundred: [number, number]): ServerResult {
+  return {
+    server: name,
+    peakRssBytes: rssMb * MB,
+    cases: [
+      { server: name, body: SINGLE, seriesPerRequest: 1, requestsPerSecond: single[0], seriesPerSecond: single[0], p50Ms: 1, p99Ms: single[1], errors: 0 },
+      { server: name, body: HUNDRED, seriesPerRequest: 100, requestsPerSecond: hundred[0], seriesPerSecond: hundred[0] * 100, p50Ms: 5, p99Ms: hundred[1], errors: 0 },
+    ],
+  };
+}
+
+describe('checkTargets', () => {
+  it('meets every target when the service keeps up', () => {
+    const results = [server(SERVICE, 120, [700, 4], [50, 40]), server(SERVICE_NO_MONITORING, 110, [750, 4], [52, 40]), server(REFERENCE, 90, [1000, 3], [40, 50])];
+    const checks = checkTargets(results);
+    expect(checks.map((c) => [c.measured, c.met])).toEqual([
+      ['0.70x', true],
+      ['1.25x', true],
+      ['4.0 ms', true],
+      ['120 MB', true],
+      ['0.93x', true],
+      ['0.96x', true],
+    ]);
+  });
+
+  it('misses targets by the issue thresholds and counts a missing run as missed', () => {
+    const results = [server(SERVICE, 301, [690, 10], [39, 40]), server(REFERENCE, 90, [1000, 3], [40, 50])];
+    expect(checkTargets(results).map((c) => c.met)).toEqual([false, false, false, false, false, false]);
+    expect(checkTargets(results)[4].measured).toBe('not measured');
+  });
+});
+
+describe('formatReport', () => {
+  it('prints one row per server and case, then each target', () => {
+    const results = [server(SERVICE, 120, [700, 4], [50, 40])];
+    const text = formatReport(results, checkTargets(results));
+    expect(text).toMatch(/service\s+single-series\s+700\s+700\s+1.0\s+4.0\s+0\s+120/);
+    expect(text).toMatch(/service\s+100-series\s+50\s+5000\s+5.0\s+40.0\s+0\s+120/);
+    expect(text).toMatch(/MISSED\s+single-series requests\/s >= 0.7x reference\s+not measured/);
+  });
+});

@@ -1,0 +1,84 @@
+/** One load case against one server, as measured. */
+export interface CaseResult {
+  server: string;
+  body: string;
+  seriesPerRequest: number;
+  requestsPerSecond: number;
+  seriesPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+export interface ServerResult {
+  server: string;
+  peakRssBytes: number;
+  cases: CaseResult[];
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export const SERVICE = 'service';
+export const SERVICE_NO_MONITORING = 'service (MONITORING_ENABLED=false)';
+export const REFERENCE = 'reference (Fastify + onnxruntime)';
+export const SINGLE = 'single-series';
+export const HUNDRED = '100-series';
+
+const MB = 1024 * 1024;
+
+function find(results: ServerResult[], server: string, body: string): CaseResult | undefined {
+  return results.find((r) => r.server === server)?.cases.find((c) => c.body === body);
+}
+
+function ratio(a: number | undefined, b: number | undefined): number {
+  return a !== undefined && b !== undefined && b > 0 ? a / b : Number.NaN;
+}
+
+/** The issue's targets, checked against measured results; a missing measurement counts as missed. */
+export function checkTargets(results: ServerResult[]): TargetCheck[] {
+  const service1 = find(results, SERVICE, SINGLE);
+  const service100 = find(results, SERVICE, HUNDRED);
+  const reference1 = find(results, REFERENCE, SINGLE);
+  const reference100 = find(results, REFERENCE, HUNDRED);
+  const off1 = find(results, SERVICE_NO_MONITORING, SINGLE);
+  const off100 = find(results, SERVICE_NO_MONITORING, HUNDRED);
+  const rss = results.find((r) => r.server === SERVICE)?.peakRssBytes;
+  const checks: [string, number, (v: number) => boolean, (v: number) => string][] = [
+    ['single-series requests/s >= 0.7x reference', ratio(service1?.requestsPerSecond, reference1?.requestsPerSecond), (v) => v >= 0.7, (v) => `${v.toFixed(2)}x`],
+    ['100-series series/s >= 1.0x reference', ratio(service100?.seriesPerSecond, reference100?.seriesPerSecond), (v) => v >= 1.0, (v) => `${v.toFixed(2)}x`],
+    ['single-series p99 < 10 ms at 16 connections', service1?.p99Ms ?? Number.NaN, (v) => v < 10, (v) => `${v.toFixed(1)} ms`],
+    ['service peak RSS < 300 MB', (rss ?? Number.NaN) / MB, (v) => v < 300, (v) => `${v.toFixed(0)} MB`],
+    ['monitoring on >= 0.9x off (single-series requests/s)', ratio(service1?.requestsPerSecond, off1?.requestsPerSecond), (v) => v >= 0.9, (v) => `${v.toFixed(2)}x`],
+    ['monitoring on >= 0.9x off (100-series series/s)', ratio(service100?.seriesPerSecond, off100?.seriesPerSecond), (v) => v >= 0.9, (v) => `${v.toFixed(2)}x`],
+  ];
+  return checks.map(([target, value, ok, show]) => ({ target, measured: Number.isNaN(value) ? 'not measured' : show(value), met: !Number.isNaN(value) && ok(value) }));
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+export function formatReport(results: ServerResult[], checks: TargetCheck[]): string {
+  const header = ['server', 'body', 'req/s', 'series/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB'];
+  const rows = results.flatMap((r) =>
+    r.cases.map((c) => [
+      c.server,
+      c.body,
+      c.requestsPerSecond.toFixed(0),
+      c.seriesPerSecond.toFixed(0),
+      c.p50Ms.toFixed(1),
+      c.p99Ms.toFixed(1),
+      String(c.errors),
+      (r.peakRssBytes / MB).toFixed(0),
+    ]),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => pad(cell, widths[i])).join('  ');
+  const table = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const targets = checks.map((c) => `${c.met ? 'MET   ' : 'MISSED'}  ${pad(c.target, 56)} ${c.measured}`);
+  return [...table, '', ...targets].join('\n');
+}

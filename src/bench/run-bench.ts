@@ -1,0 +1,119 @@
+import { existsSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LocalFolderModelStore } from '../registry/local-folder-model-store';
+import { ModelRegistry } from '../registry/model-registry';
+import { resolveModelVersion } from '../registry/model-resolver';
+import { benchSeries, ForecastBody } from './bench-bodies';
+import { checkTargets, formatReport, HUNDRED, REFERENCE, SERVICE, SERVICE_NO_MONITORING, ServerResult, SINGLE } from './bench-report';
+import { BenchServer } from './bench-server';
+import { LoadCase, runLoad } from './load-case';
+
+// `npm run bench`: the service (monitoring on and off) and a minimal reference server, each in its own
+// process, one after the other so each has the machine to itself, under the same autocannon load on loopback.
+
+const MODEL = process.env.MODEL_NAME ?? 'demand-forecast';
+const SELECTOR = process.env.MODEL_VERSION ?? 'production';
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const HISTORY_MONTHS = 48;
+const HORIZON = 12;
+
+function registryFolder(): string {
+  if (process.env.BENCH_REGISTRY) return path.resolve(process.env.BENCH_REGISTRY);
+  // The embedded default registry when it holds the model, else the test fixture.
+  const embedded = path.resolve('registry');
+  return existsSync(path.join(embedded, MODEL)) ? embedded : path.resolve('test/fixtures/registry');
+}
+
+async function forecastValues(url: string, body: string): Promise<number[]> {
+  const response = await fetch(`${url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  if (!response.ok) throw new Error(`POST ${url}/v1/forecast answered ${response.status}: ${await response.text()}`);
+  const json = (await response.json()) as { forecasts: { points: { value: number }[] }[] };
+  return json.forecasts.flatMap((f) => f.points.map((p) => p.value));
+}
+
+async function measure(server: BenchServer, cases: LoadCase[]): Promise<ServerResult> {
+  // Warm-up lets V8 optimise and onnxruntime size its arena before anything is counted.
+  await runLoad(server.label, server.url, cases[cases.length - 1], CONNECTIONS, WARMUP_S);
+  const results = [];
+  for (const load of cases) {
+    results.push(await runLoad(server.label, server.url, load, CONNECTIONS, DURATION_S));
+    process.stderr.write(`  ${server.label}: ${load.body} done\n`);
+  }
+  const { maxRssBytes } = await server.stats();
+  return { server: server.label, peakRssBytes: maxRssBytes, cases: results };
+}
+
+async function main(): Promise<void> {
+  const folder = registryFolder();
+  const registry = new ModelRegistry(new LocalFolderModelStore(folder));
+  const version = await resolveModelVersion(registry, MODEL, SELECTOR);
+  const manifest = (await registry.readManifest(MODEL, version))!;
+  const horizon = Math.min(HORIZON, manifest.maxHorizon);
+  const { series, source } = await benchSeries(path.resolve('data/aus_retail/sales.csv'), 100, Math.max(HISTORY_MONTHS, manifest.features.minHistory));
+  const body = (count: number): string => JSON.stringify({ horizon, series: series.slice(0, count) } satisfies ForecastBody);
+  const cases: LoadCase[] = [
+    { body: SINGLE, seriesPerRequest: 1, payload: body(1) },
+    { body: HUNDRED, seriesPerRequest: 100, payload: body(100) },
+  ];
+  console.log(
+    `model ${MODEL} version ${version} (${SELECTOR}) from ${folder}; horizon ${horizon}, ${HISTORY_MONTHS}-month histories from ${source}; ` +
+      `${CONNECTIONS} connections, ${DURATION_S} s per case after ${WARMUP_S} s warm-up; node ${process.version}, ${os.cpus().length} CPUs`,
+  );
+
+  const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-cache-'));
+  const serviceEnv = (monitoring: boolean): NodeJS.ProcessEnv => ({
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    METRICS_PORT: '0',
+    MODEL_REGISTRY_URL: `file:${folder}`,
+    MODEL_NAME: MODEL,
+    MODEL_VERSION: String(version),
+    MODEL_CACHE_DIR: cacheDir,
+    SHUTDOWN_DRAIN_DELAY_MS: '0',
+    MONITORING_ENABLED: String(monitoring),
+  });
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('reports/cpu-prof')}`] : [];
+  const servers: [string, string, NodeJS.ProcessEnv][] = [
+    [REFERENCE, path.join(__dirname, 'reference-server.js'), { ...process.env, REFERENCE_MODEL_DIR: path.join(folder, MODEL, String(version)) }],
+    [SERVICE, path.join(__dirname, 'service-process.js'), serviceEnv(true)],
+    [SERVICE_NO_MONITORING, path.join(__dirname, 'service-process.js'), serviceEnv(false)],
+  ];
+
+  const results: ServerResult[] = [];
+  let expected: number[] | undefined;
+  try {
+    for (const [label, script, env] of servers) {
+      const server = await BenchServer.start(label, script, env, label === REFERENCE ? [] : profile);
+      try {
+        // Both servers must compute the same forecasts, or the comparison is not of the same work.
+        const values = await forecastValues(server.url, cases[1].payload);
+        expected ??= values;
+        const worst = Math.max(...values.map((v, i) => Math.abs(v - expected![i]) / Math.max(1, Math.abs(expected![i]))));
+        if (values.length !== expected.length || worst > 1e-4) throw new Error(`${label} forecasts differ from the reference's (worst relative difference ${worst})`);
+        results.push(await measure(server, cases));
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await fs.rm(cacheDir, { recursive: true, force: true });
+  }
+
+  const checks = checkTargets(results);
+  console.log(`\n${formatReport(results, checks)}`);
+  if (process.env.BENCH_OUTPUT) await fs.writeFile(process.env.BENCH_OUTPUT, JSON.stringify({ results, checks }, null, 2) + '\n');
+  const errors = results.flatMap((r) => r.cases).reduce((sum, c) => sum + c.errors, 0);
+  if (errors > 0) {
+    console.error(`${errors} requests failed: the figures above are not valid`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
