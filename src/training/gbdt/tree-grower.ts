@@ -1,0 +1,246 @@
+import { BinnedMatrix } from './feature-binning';
+import { Tree, TreeNode } from './tree-ensemble';
+
+export interface GrowthParameters {
+  maxDepth: number;
+  minSamplesLeaf: number;
+  l2: number;
+  learningRate: number;
+}
+
+/** A grown tree in bin space (to update training predictions) and in value space (to export). */
+export interface GrownTree {
+  tree: Tree;
+  /** Per node: split feature, or -1 for a leaf. */
+  feature: Int32Array;
+  /** Per node: rows with bin <= splitBin go left. */
+  splitBin: Int32Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+}
+
+const BINS_PER_FEATURE = 256;
+
+interface Split {
+  feature: number;
+  bin: number;
+  gain: number;
+  leftGradient: number;
+  leftHessian: number;
+}
+
+/**
+ * Grows one depth-limited regression tree on gradient/hessian histograms. Reuses its buffers across trees.
+ * Histogram subtraction: only the smaller child's histogram is built from rows; the larger one is parent - smaller.
+ */
+export class TreeGrower {
+  /** Per-bin sums interleaved as [gradient, hessian] or, with weights, [gradient, hessian, count]. */
+  private readonly stride: number;
+  private readonly histogramSize: number;
+  private readonly pool: Float64Array[] = [];
+  private readonly scratch: Uint32Array;
+  private nodes: { feature: number; bin: number; left: number; right: number; value: number }[] = [];
+  private rows!: Uint32Array;
+  private gradients!: Float64Array;
+  private hessians: Float64Array | undefined;
+  private features!: Int32Array;
+
+  constructor(
+    private readonly matrix: BinnedMatrix,
+    private readonly weighted: boolean,
+    private readonly params: GrowthParameters,
+  ) {
+    this.stride = weighted ? 3 : 2;
+    this.histogramSize = matrix.columnCount * BINS_PER_FEATURE * this.stride;
+    this.scratch = new Uint32Array(matrix.rowCount);
+  }
+
+  /**
+   * `rows` (ascending row indices, reordered in place) are the rows this tree learns from; `gradients` holds
+   * weight * residual per row and `hessians` the weights (undefined: all 1).
+   */
+  grow(rows: Uint32Array, gradients: Float64Array, hessians: Float64Array | undefined, features: Int32Array): GrownTree {
+    this.rows = rows;
+    this.gradients = gradients;
+    this.hessians = hessians;
+    this.features = features;
+    this.nodes = [];
+    const root = this.acquire();
+    this.build(root, 0, rows.length);
+    let gradient = 0;
+    let hessian = 0;
+    for (let i = 0; i < rows.length; i++) {
+      gradient += gradients[rows[i]];
+      hessian += hessians ? hessians[rows[i]] : 1;
+    }
+    this.grownNode(0, rows.length, 0, root, gradient, hessian);
+    this.release(root);
+    return this.toGrownTree();
+  }
+
+  private grownNode(start: number, end: number, depth: number, histogram: Float64Array | undefined, gradient: number, hessian: number): number {
+    const index = this.nodes.length;
+    const node = { feature: -1, bin: -1, left: -1, right: -1, value: 0 };
+    this.nodes.push(node);
+    const count = end - start;
+    const split = histogram ? this.bestSplit(histogram, gradient, hessian, count) : undefined;
+    if (!split) {
+      node.value = Math.fround((this.params.learningRate * gradient) / (hessian + this.params.l2));
+      return index;
+    }
+    const middle = this.partition(start, end, split.feature, split.bin);
+    node.feature = split.feature;
+    node.bin = split.bin;
+    const leftSums = [split.leftGradient, split.leftHessian] as const;
+    const rightSums = [gradient - split.leftGradient, hessian - split.leftHessian] as const;
+    const childrenSplit = depth + 1 < this.params.maxDepth;
+    const splittable = (n: number) => childrenSplit && n >= 2 * this.params.minSamplesLeaf;
+    const smallerIsLeft = middle - start <= end - middle;
+    const [smallStart, smallEnd] = smallerIsLeft ? [start, middle] : [middle, end];
+    const [largeStart, largeEnd] = smallerIsLeft ? [middle, end] : [start, middle];
+
+    // Children that cannot split need no histogram: their leaf value comes from the sums found by the split.
+    let small: Float64Array | undefined;
+    if (splittable(smallEnd - smallStart) || splittable(largeEnd - largeStart)) {
+      small = this.acquire();
+      this.build(small, smallStart, smallEnd);
+      this.subtract(histogram!, small);
+    }
+    const smallSums = smallerIsLeft ? leftSums : rightSums;
+    const largeSums = smallerIsLeft ? rightSums : leftSums;
+    const smallChild = this.grownNode(smallStart, smallEnd, depth + 1, splittable(smallEnd - smallStart) ? small : undefined, ...smallSums);
+    if (small) this.release(small);
+    const largeChild = this.grownNode(largeStart, largeEnd, depth + 1, splittable(largeEnd - largeStart) ? histogram : undefined, ...largeSums);
+    node.left = smallerIsLeft ? smallChild : largeChild;
+    node.right = smallerIsLeft ? largeChild : smallChild;
+    return index;
+  }
+
+  private bestSplit(histogram: Float64Array, gradient: number, hessian: number, count: number): Split | undefined {
+    const { l2, minSamplesLeaf } = this.params;
+    const stride = this.stride;
+    const countSlot = this.weighted ? 2 : 1;
+    const parentScore = (gradient * gradient) / (hessian + l2);
+    let best: Split | undefined;
+    for (let k = 0; k < this.features.length; k++) {
+      const feature = this.features[k];
+      // Splitting at the last value bin (bound FLOAT32_MAX) separates present values from missing ones.
+      const lastSplitBin = this.matrix.upperBounds[feature].length - 1;
+      let offset = feature * BINS_PER_FEATURE * stride;
+      let leftGradient = 0;
+      let leftHessian = 0;
+      let leftCount = 0;
+      for (let bin = 0; bin <= lastSplitBin; bin++, offset += stride) {
+        leftGradient += histogram[offset];
+        leftHessian += histogram[offset + 1];
+        leftCount += histogram[offset + countSlot];
+        if (leftCount < minSamplesLeaf) continue;
+        if (count - leftCount < minSamplesLeaf) break;
+        const leftDenominator = leftHessian + l2;
+        const rightDenominator = hessian - leftHessian + l2;
+        if (leftDenominator <= 0 || rightDenominator <= 0) continue;
+        const rightGradient = gradient - leftGradient;
+        const childScore = (leftGradient * leftGradient) / leftDenominator + (rightGradient * rightGradient) / rightDenominator;
+        const gain = childScore - parentScore;
+        // A split of a node whose residuals are already equal has zero gain up to rounding; never take it.
+        if (gain > (best?.gain ?? 0) && gain > 1e-10 * childScore) best = { feature, bin, gain, leftGradient, leftHessian };
+      }
+    }
+    return best;
+  }
+
+  /** Stable partition of rows[start, end) into bin <= splitBin, then the rest; returns where the rest begins. */
+  private partition(start: number, end: number, feature: number, splitBin: number): number {
+    const { bins, rowCount } = this.matrix;
+    const rows = this.rows;
+    const offset = feature * rowCount;
+    let left = start;
+    let right = 0;
+    for (let i = start; i < end; i++) {
+      const row = rows[i];
+      if (bins[offset + row] <= splitBin) rows[left++] = row;
+      else this.scratch[right++] = row;
+    }
+    rows.set(this.scratch.subarray(0, right), left);
+    return left;
+  }
+
+  private build(histogram: Float64Array, start: number, end: number): void {
+    const { rowBins, columnCount } = this.matrix;
+    const { rows, features, gradients, hessians } = this;
+    const featureCount = features.length;
+    const stride = this.stride;
+    const size = BINS_PER_FEATURE * stride;
+    for (let k = 0; k < featureCount; k++) histogram.fill(0, features[k] * size, (features[k] + 1) * size);
+    // Row-wise: each row's bins share a cache line, where column-major would touch one line per feature.
+    if (hessians) {
+      for (let i = start; i < end; i++) {
+        const row = rows[i];
+        const g = gradients[row];
+        const h = hessians[row];
+        const base = row * columnCount;
+        for (let k = 0; k < featureCount; k++) {
+          const feature = features[k];
+          const slot = feature * size + rowBins[base + feature] * 3;
+          histogram[slot] += g;
+          histogram[slot + 1] += h;
+          histogram[slot + 2] += 1;
+        }
+      }
+    } else {
+      for (let i = start; i < end; i++) {
+        const row = rows[i];
+        const g = gradients[row];
+        const base = row * columnCount;
+        for (let k = 0; k < featureCount; k++) {
+          const feature = features[k];
+          const slot = feature * size + (rowBins[base + feature] << 1);
+          histogram[slot] += g;
+          histogram[slot + 1] += 1;
+        }
+      }
+    }
+  }
+
+  private subtract(from: Float64Array, histogram: Float64Array): void {
+    const size = BINS_PER_FEATURE * this.stride;
+    for (let k = 0; k < this.features.length; k++) {
+      const base = this.features[k] * size;
+      for (let i = base; i < base + size; i++) from[i] -= histogram[i];
+    }
+  }
+
+  private acquire(): Float64Array {
+    return this.pool.pop() ?? new Float64Array(this.histogramSize);
+  }
+
+  private release(histogram: Float64Array): void {
+    this.pool.push(histogram);
+  }
+
+  private toGrownTree(): GrownTree {
+    const count = this.nodes.length;
+    const grown: GrownTree = {
+      tree: { nodes: [] },
+      feature: new Int32Array(count),
+      splitBin: new Int32Array(count),
+      left: new Int32Array(count),
+      right: new Int32Array(count),
+      value: new Float64Array(count),
+    };
+    this.nodes.forEach((node, i) => {
+      grown.feature[i] = node.feature;
+      grown.splitBin[i] = node.bin;
+      grown.left[i] = node.left;
+      grown.right[i] = node.right;
+      grown.value[i] = node.value;
+      const exported: TreeNode =
+        node.feature < 0
+          ? { kind: 'leaf', value: node.value }
+          : { kind: 'split', featureIndex: node.feature, threshold: this.matrix.upperBounds[node.feature][node.bin], left: node.left, right: node.right };
+      grown.tree.nodes.push(exported);
+    });
+    return grown;
+  }
+}
