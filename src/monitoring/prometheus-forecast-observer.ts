@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { FeatureMatrix } from '../features/feature-builder';
 import { ModelManifest } from '../registry/model-manifest';
+import { HORIZON_BUCKETS } from './accuracy-math';
 import { DataQualityCounter } from './data-quality';
 import { jsDistance, psi } from './drift-math';
 import { DriftWindow } from './drift-window';
@@ -68,6 +69,13 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
         m.driftReferenceShare.set(labels, q.layout.referenceShares[i]);
         m.driftBinRows.inc(labels, 0);
       });
+    }
+    // Counters exist at 0 before the first actual, so Prometheus' increase() counts that actual too.
+    for (const bucket of HORIZON_BUCKETS) {
+      const labels = { horizon_bucket: bucket.label, version: this.model.version };
+      for (const counter of [m.accuracyMatchedPoints, m.accuracyActualUnits, m.accuracyAbsErrorUnits, m.accuracyOverForecastUnits, m.accuracyUnderForecastUnits]) {
+        counter.inc(labels, 0);
+      }
     }
     this.publishDrift();
   }
