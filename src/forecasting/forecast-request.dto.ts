@@ -75,17 +75,17 @@ export class HistoryDto {
 export class SeriesDto implements SeriesInput {
   @ApiPropertyOptional({ description: 'Client key echoed in the response; defaults to `<country>/<sku>`. Unique within a request.', example: 'DE/SKU-1001', maxLength: 200 })
   @ValidateIf((s: SeriesDto) => s.id !== undefined)
-  @Length(1, 200)
+  @Length(1, 200, { message: '$property must be 1 to 200 characters long' })
   @IsString()
   id?: string;
 
   @ApiProperty({ description: 'Country code or name, as in the training data.', example: 'DE', maxLength: 100 })
-  @Length(1, 100)
+  @Length(1, 100, { message: '$property must be 1 to 100 characters long' })
   @IsString()
   country!: string;
 
   @ApiProperty({ description: 'Stock-keeping unit, as in the training data.', example: 'SKU-1001', maxLength: 100 })
-  @Length(1, 100)
+  @Length(1, 100, { message: '$property must be 1 to 100 characters long' })
   @IsString()
   sku!: string;
 
