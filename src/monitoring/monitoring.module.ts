@@ -25,7 +25,13 @@ import { ServedForecastLog } from './served-forecast-log';
       inject: [AppConfig],
       useFactory: (config: AppConfig): Registry => {
         const registry = new Registry();
-        if (config.monitoringEnabled) collectDefaultMetrics({ register: registry });
+        if (config.monitoringEnabled) {
+          collectDefaultMetrics({ register: registry });
+          // Gauges named `_total`, which `promtool check metrics` rejects; process_* and heap metrics stay.
+          for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+            registry.removeSingleMetric(name);
+          }
+        }
         return registry;
       },
     },
