@@ -12,6 +12,15 @@ const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I
 const AZURITE_BIN = path.resolve(__dirname, '../../node_modules/.bin/azurite-blob');
 const START_TIMEOUT_MS = 30_000;
 
+/** The connection string and endpoint of an Azurite on `port`, whether or not it runs yet. */
+export function azuriteAddress(port: number): { connectionString: string; blobEndpoint: string } {
+  const blobEndpoint = `http://127.0.0.1:${port}/${ACCOUNT}`;
+  return {
+    blobEndpoint,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};BlobEndpoint=${blobEndpoint};`,
+  };
+}
+
 export interface RunningAzurite {
   connectionString: string;
   /** `http://127.0.0.1:<port>/devstoreaccount1`; a container URL is `${blobEndpoint}/<container>`. */
@@ -85,11 +94,9 @@ export async function startAzurite(options: { port?: number } = {}): Promise<Run
     await fs.rm(workspace, { recursive: true, force: true });
     throw error;
   }
-  const blobEndpoint = `http://127.0.0.1:${port}/${ACCOUNT}`;
   return {
     port,
-    blobEndpoint,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};BlobEndpoint=${blobEndpoint};`,
+    ...azuriteAddress(port),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
