@@ -8,14 +8,16 @@ export const MAX_VALUE_BINS = 255;
 // a quiet core, 50k a quarter of that, and 50k values still put ~200 rows behind each of 255 quantiles.
 const QUANTILE_SAMPLE = 50_000;
 
-/** The training matrix as small integers: column-major so a histogram pass reads one feature contiguously. */
+/**
+ * The training matrix as small integers, row-major like the input: histogram passes visit the scattered rows of
+ * one tree node, and one row's bins then share a cache line. Measured against a column-major layout on 500k x 27:
+ * 1.4x faster per histogram, and no transposition after binning.
+ */
 export interface BinnedMatrix {
   rowCount: number;
   columnCount: number;
-  /** bins[feature * rowCount + row]: value bin 0..upperBounds[feature].length-1, or NAN_BIN. */
+  /** bins[row * columnCount + feature]: value bin 0..upperBounds[feature].length-1, or NAN_BIN. */
   bins: Uint8Array;
-  /** The same bins row-major, rowBins[row * columnCount + feature]: a histogram pass over scattered rows reads one cache line per row. */
-  rowBins: Uint8Array;
   /**
    * Per feature, the largest training value in each value bin (float32 values taken from the data), except the
    * last bin's, which is FLOAT32_MAX. A row is in the first bin whose bound it does not exceed, so "bin <= b" is
@@ -84,7 +86,6 @@ export function binMatrix(data: Float32Array, rowCount: number, columnCount: num
   }
   const stride = Math.max(1, Math.floor(rowCount / QUANTILE_SAMPLE));
   const sample = new Float32Array(Math.ceil(rowCount / stride));
-  const bins = new Uint8Array(rowCount * columnCount);
   const upperBounds: Float32Array[] = [];
   for (let f = 0; f < columnCount; f++) {
     let size = 0;
@@ -101,10 +102,5 @@ export function binMatrix(data: Float32Array, rowCount: number, columnCount: num
     }
     upperBounds.push(valueBinBounds(sample.subarray(0, size).sort(), maxBins));
   }
-  const rowBins = binRows(data, rowCount, columnCount, upperBounds);
-  for (let f = 0; f < columnCount; f++) {
-    const offset = f * rowCount;
-    for (let row = 0, i = f; row < rowCount; row++, i += columnCount) bins[offset + row] = rowBins[i];
-  }
-  return { rowCount, columnCount, bins, rowBins, upperBounds };
+  return { rowCount, columnCount, bins: binRows(data, rowCount, columnCount, upperBounds), upperBounds };
 }

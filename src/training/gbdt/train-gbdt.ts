@@ -57,11 +57,11 @@ function weightedMean(targets: Float64Array, weights: Float64Array | undefined):
 }
 
 function addTree(predictions: Float64Array, grown: GrownTree, matrix: BinnedMatrix): void {
-  const { bins, rowCount } = matrix;
+  const { bins, rowCount, columnCount } = matrix;
   const { feature, splitBin, left, right, value } = grown;
-  for (let row = 0; row < rowCount; row++) {
+  for (let row = 0, cell = 0; row < rowCount; row++, cell += columnCount) {
     let node = 0;
-    while (feature[node] >= 0) node = bins[feature[node] * rowCount + row] <= splitBin[node] ? left[node] : right[node];
+    while (feature[node] >= 0) node = bins[cell + feature[node]] <= splitBin[node] ? left[node] : right[node];
     predictions[row] += value[node];
   }
 }
