@@ -79,7 +79,7 @@ describe('container image', () => {
     const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
     expect(metrics.status).toBe(200);
 
-    app.kill('SIGTERM');
+    tool.stop(app);
     const code = await Promise.race([exited(app), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60_000))]);
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
   });

@@ -34,12 +34,25 @@ export class ContainerTool {
       : spawn(this.setting, ['run', '--rm', '--network', 'host', ...envArgs, tag], { stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
+  /**
+   * Sends SIGTERM to the container's main process, as `docker stop` does. docker run's signal proxy passes it
+   * on; `buildah run` (chroot isolation) answers SIGTERM by SIGKILLing its child, so with the scripts folder
+   * the signal goes straight to the process buildah-chroot-exec started: the image's command.
+   */
+  stop(child: ChildProcess): void {
+    const target = this.scriptsDir ? containerMainProcess(child.pid!) : undefined;
+    if (target) process.kill(target, 'SIGTERM');
+    else child.kill('SIGTERM');
+  }
+
   /** The image's configured user and its size in bytes. */
   inspect(tag: string): { user: string; sizeBytes: number } {
     if (this.scriptsDir) {
       const user = run('buildah', ['inspect', '--type', 'image', '--format', '{{.OCIv1.Config.User}}', tag]).stdout.trim();
-      const size = run('buildah', ['images', '--json', tag]).stdout;
-      return { user, sizeBytes: Number(JSON.parse(size)[0].size) };
+      // buildah reports only a rounded, human-readable size ("509 MB").
+      const [value, unit] = run('buildah', ['images', '--format', '{{.Size}}', tag]).stdout.trim().split(' ');
+      const scale: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
+      return { user, sizeBytes: Number(value) * (scale[unit] ?? NaN) };
     }
     const [user, size] = run(this.setting, ['image', 'inspect', '--format', '{{.Config.User}} {{.Size}}', tag]).stdout.trim().split(' ');
     return { user, sizeBytes: Number(size) };
@@ -49,4 +62,34 @@ export class ContainerTool {
     if (this.scriptsDir) run('buildah', ['rmi', tag], { allowFailure: true });
     else run(this.setting, ['image', 'rm', tag], { allowFailure: true });
   }
+}
+
+function processTable(): { pid: number; ppid: number; argv0: string }[] {
+  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      // buildah re-executes itself from memory, so the command name is useless; argv[0] names the role.
+      const argv0 = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0')[0];
+      return [{ pid: Number(d), ppid, argv0 }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function containerMainProcess(root: number): number | undefined {
+  const table = processTable();
+  const descendants = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of table) {
+      if (descendants.has(p.ppid) && !descendants.has(p.pid)) {
+        descendants.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  const exec = table.find((p) => descendants.has(p.pid) && p.argv0 === 'buildah-chroot-exec');
+  return exec && table.find((p) => p.ppid === exec.pid)?.pid;
 }
