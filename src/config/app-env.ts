@@ -51,8 +51,8 @@ class AscendingSeconds implements ValidatorConstraintInterface {
  */
 export class AppEnv {
   @IsString() @MinLength(1) HOST = '0.0.0.0';
-  @Transform(toInteger) @IsInt() @Min(0) @Max(65535) PORT: number = 8080;
-  @Transform(toInteger) @IsInt() @Min(0) @Max(65535) METRICS_PORT: number = 9464;
+  @Transform(toInteger) @Min(0) @Max(65535) @IsInt() PORT: number = 8080;
+  @Transform(toInteger) @Min(0) @Max(65535) @IsInt() METRICS_PORT: number = 9464;
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
   @Matches(/^(file:.+|https?:\/\/.+)$/, {
@@ -67,23 +67,23 @@ export class AppEnv {
   MODEL_VERSION = 'production';
   @IsString() @MinLength(1) MODEL_CACHE_DIR!: string;
   @IsOptional() @IsString() AZURE_STORAGE_CONNECTION_STRING?: string;
-  @Transform(toInteger) @IsInt() @Min(100) REGISTRY_DOWNLOAD_TIMEOUT_MS: number = 60_000;
-  @Transform(toInteger) @IsInt() @Min(1) REGISTRY_RETRY_INITIAL_MS: number = 500;
-  @Transform(toInteger) @IsInt() @Min(1) REGISTRY_RETRY_MAX_MS: number = 30_000;
+  @Transform(toInteger) @Min(100) @IsInt() REGISTRY_DOWNLOAD_TIMEOUT_MS: number = 60_000;
+  @Transform(toInteger) @Min(1) @IsInt() REGISTRY_RETRY_INITIAL_MS: number = 500;
+  @Transform(toInteger) @Min(1) @IsInt() REGISTRY_RETRY_MAX_MS: number = 30_000;
 
-  @Transform(toInteger) @IsInt() @Min(1) @Max(64) ORT_INTRA_OP_THREADS: number = 1;
-  @Transform(toInteger) @IsInt() @Min(1) @Max(64) ORT_INTER_OP_THREADS: number = 1;
+  @Transform(toInteger) @Min(1) @Max(64) @IsInt() ORT_INTRA_OP_THREADS: number = 1;
+  @Transform(toInteger) @Min(1) @Max(64) @IsInt() ORT_INTER_OP_THREADS: number = 1;
 
-  @Transform(toInteger) @IsInt() @Min(1) @Max(100_000) MAX_SERIES_PER_REQUEST: number = 1000;
-  @Transform(toInteger) @IsInt() @Min(1024) BODY_LIMIT_BYTES: number = 1_048_576;
-  @Transform(toInteger) @IsInt() @Min(0) SHUTDOWN_DRAIN_DELAY_MS: number = 5000;
+  @Transform(toInteger) @Min(1) @Max(100_000) @IsInt() MAX_SERIES_PER_REQUEST: number = 1000;
+  @Transform(toInteger) @Min(1024) @IsInt() BODY_LIMIT_BYTES: number = 1_048_576;
+  @Transform(toInteger) @Min(0) @IsInt() SHUTDOWN_DRAIN_DELAY_MS: number = 5000;
 
   @Transform(toBoolean) @IsBoolean({ message: '$property must be true or false' }) MONITORING_ENABLED: boolean = true;
   @Validate(AscendingSeconds) METRICS_LATENCY_BUCKETS = '0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1';
-  @Transform(toInteger) @IsInt() @Min(10) DRIFT_WINDOW_SIZE: number = 5000;
-  @Transform(toInteger) @IsInt() @Min(1) DRIFT_MIN_SAMPLES: number = 200;
-  @Transform(toInteger) @IsInt() @Min(100) DRIFT_INTERVAL_MS: number = 10_000;
-  @Transform(toInteger) @IsInt() @Min(1) ACTUALS_MAX_TRACKED: number = 100_000;
+  @Transform(toInteger) @Min(10) @IsInt() DRIFT_WINDOW_SIZE: number = 5000;
+  @Transform(toInteger) @Min(1) @IsInt() DRIFT_MIN_SAMPLES: number = 200;
+  @Transform(toInteger) @Min(100) @IsInt() DRIFT_INTERVAL_MS: number = 10_000;
+  @Transform(toInteger) @Min(1) @IsInt() ACTUALS_MAX_TRACKED: number = 100_000;
 }
 
 /** Variables whose values never appear in error messages. */

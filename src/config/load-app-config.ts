@@ -7,6 +7,7 @@ import { AppConfigInvalidError } from './app-config-invalid.error';
 import { AppConfig } from './app-config';
 import { AppEnv, SECRET_VARIABLES } from './app-env';
 
+// Rules are declared with the type check nearest the property, so with stopAtFirstError it is the one reported.
 function describe(error: ValidationError): string[] {
   const shown = SECRET_VARIABLES.has(error.property) ? '' : ` (got ${JSON.stringify(error.value)})`;
   return Object.values(error.constraints ?? {}).map((rule) => `${rule}${shown}`);
@@ -22,7 +23,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   given.MODEL_CACHE_DIR ??= path.join(os.tmpdir(), 'demand-forecast-model-cache');
   const parsed = plainToInstance(AppEnv, given, { exposeDefaultValues: true });
-  const problems = validateSync(parsed, { forbidUnknownValues: true }).flatMap(describe);
+  const problems = validateSync(parsed, { forbidUnknownValues: true, stopAtFirstError: true }).flatMap(describe);
   if (parsed.REGISTRY_RETRY_MAX_MS < parsed.REGISTRY_RETRY_INITIAL_MS && problems.length === 0) {
     problems.push('REGISTRY_RETRY_MAX_MS must be at least REGISTRY_RETRY_INITIAL_MS');
   }

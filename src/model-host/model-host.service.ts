@@ -156,6 +156,8 @@ export class ModelHost implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.loading?.catch(() => undefined);
     const served = this.served;
     this.served = undefined;
-    await served?.onnx.release();
+    if (!served) return;
+    await served.onnx.release();
+    this.logger.log({ msg: 'released the model session', model: served.manifest.name, version: served.manifest.version });
   }
 }

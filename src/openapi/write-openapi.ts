@@ -8,7 +8,7 @@ export const COMMITTED_OPENAPI = path.join('openapi', 'openapi.json');
 
 /** The document as the current code generates it; builds the app without initialising it, so no model loads. */
 export async function generateOpenApi(): Promise<string> {
-  const app = await createApp(loadAppConfig({ LOG_LEVEL: 'silent', MONITORING_ENABLED: 'false' }));
+  const app = await createApp(loadAppConfig({ LOG_LEVEL: 'silent', MONITORING_ENABLED: 'false', SHUTDOWN_DRAIN_DELAY_MS: '0' }));
   try {
     return serializeOpenApi(buildOpenApiDocument(app));
   } finally {

@@ -43,8 +43,12 @@ export async function waitForReadiness(
 ): Promise<Readiness> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const last = await readiness(url);
-    if (until(last) || Date.now() > deadline) return last;
+    // Until the process listens, connections are refused; that is "not yet", not a failure.
+    const last = await readiness(url).catch((error: unknown) => {
+      if (Date.now() > deadline) throw error;
+      return undefined;
+    });
+    if (last && (until(last) || Date.now() > deadline)) return last;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

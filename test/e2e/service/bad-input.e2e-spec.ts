@@ -9,6 +9,8 @@ interface Violation {
   rule: string;
 }
 
+jest.setTimeout(60_000);
+
 describe('bad input to the booted service', () => {
   let service: RunningService;
 

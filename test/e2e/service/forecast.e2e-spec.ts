@@ -25,6 +25,8 @@ interface Forecast {
   warnings?: string[];
 }
 
+jest.setTimeout(60_000);
+
 describe('POST /v1/forecast and GET /v1/model on the fixture registry (production = version 1)', () => {
   let service: RunningService;
 

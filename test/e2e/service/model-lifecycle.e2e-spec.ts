@@ -32,6 +32,8 @@ async function copyOfFixture(): Promise<string> {
   return root;
 }
 
+jest.setTimeout(60_000);
+
 describe('which version is served', () => {
   it.each([
     ['production', 1],
