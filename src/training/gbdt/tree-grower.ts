@@ -1,4 +1,5 @@
 import { BinnedMatrix } from './feature-binning';
+import { BINS_PER_FEATURE, NodeOrderedRows } from './node-ordered-rows';
 import { Tree, TreeNode } from './tree-ensemble';
 
 export interface GrowthParameters {
@@ -20,9 +21,6 @@ export interface GrownTree {
   value: Float64Array;
 }
 
-const BINS_PER_FEATURE = 256;
-const HISTOGRAM_FEATURE_2 = BINS_PER_FEATURE * 2;
-const HISTOGRAM_FEATURE_3 = BINS_PER_FEATURE * 3;
 
 interface Split {
   feature: number;
@@ -30,6 +28,7 @@ interface Split {
   gain: number;
   leftGradient: number;
   leftHessian: number;
+  leftCount: number;
 }
 
 /**
@@ -41,11 +40,8 @@ export class TreeGrower {
   private readonly stride: number;
   private readonly histogramSize: number;
   private readonly pool: Float64Array[] = [];
-  private readonly scratch: Uint32Array;
+  private readonly rows: NodeOrderedRows;
   private nodes: { feature: number; bin: number; left: number; right: number; value: number }[] = [];
-  private rows!: Uint32Array;
-  private gradients!: Float64Array;
-  private hessians: Float64Array | undefined;
   private features!: Int32Array;
 
   constructor(
@@ -55,27 +51,20 @@ export class TreeGrower {
   ) {
     this.stride = weighted ? 3 : 2;
     this.histogramSize = matrix.columnCount * BINS_PER_FEATURE * this.stride;
-    this.scratch = new Uint32Array(matrix.rowCount);
+    this.rows = new NodeOrderedRows(matrix);
   }
 
   /**
-   * `rows` (ascending row indices, reordered in place) are the rows this tree learns from; `gradients` holds
+   * `rows` (row indices) are the rows this tree learns from; `gradients` holds
    * weight * residual per row and `hessians` the weights (undefined: all 1).
    */
   grow(rows: Uint32Array, gradients: Float64Array, hessians: Float64Array | undefined, features: Int32Array): GrownTree {
-    this.rows = rows;
-    this.gradients = gradients;
-    this.hessians = hessians;
+    this.rows.load(rows, gradients, hessians);
     this.features = features;
     this.nodes = [];
     const root = this.acquire();
-    this.build(root, 0, rows.length);
-    let gradient = 0;
-    let hessian = 0;
-    for (let i = 0; i < rows.length; i++) {
-      gradient += gradients[rows[i]];
-      hessian += hessians ? hessians[rows[i]] : 1;
-    }
+    this.rows.build(root, 0, rows.length);
+    const [gradient, hessian] = this.rows.sums(0, rows.length);
     this.grownNode(0, rows.length, 0, root, gradient, hessian);
     this.release(root);
     return this.toGrownTree();
@@ -91,22 +80,24 @@ export class TreeGrower {
       node.value = Math.fround((this.params.learningRate * gradient) / (hessian + this.params.l2));
       return index;
     }
-    const middle = this.partition(start, end, split.feature, split.bin);
     node.feature = split.feature;
     node.bin = split.bin;
     const leftSums = [split.leftGradient, split.leftHessian] as const;
     const rightSums = [gradient - split.leftGradient, hessian - split.leftHessian] as const;
     const childrenSplit = depth + 1 < this.params.maxDepth;
     const splittable = (n: number) => childrenSplit && n >= 2 * this.params.minSamplesLeaf;
+    // Children that cannot split need neither their rows grouped nor a histogram: a leaf's value comes from the
+    // sums the split found, and training predictions are updated by walking the finished tree.
+    const growChildren = splittable(split.leftCount) || splittable(count - split.leftCount);
+    const middle = growChildren ? this.rows.partition(start, end, split.feature, split.bin) : start + split.leftCount;
     const smallerIsLeft = middle - start <= end - middle;
     const [smallStart, smallEnd] = smallerIsLeft ? [start, middle] : [middle, end];
     const [largeStart, largeEnd] = smallerIsLeft ? [middle, end] : [start, middle];
 
-    // Children that cannot split need no histogram: their leaf value comes from the sums found by the split.
     let small: Float64Array | undefined;
-    if (splittable(smallEnd - smallStart) || splittable(largeEnd - largeStart)) {
+    if (growChildren) {
       small = this.acquire();
-      this.build(small, smallStart, smallEnd);
+      this.rows.build(small, smallStart, smallEnd);
       this.subtract(histogram!, small);
     }
     const smallSums = smallerIsLeft ? leftSums : rightSums;
@@ -146,58 +137,10 @@ export class TreeGrower {
         const childScore = (leftGradient * leftGradient) / leftDenominator + (rightGradient * rightGradient) / rightDenominator;
         const gain = childScore - parentScore;
         // A split of a node whose residuals are already equal has zero gain up to rounding; never take it.
-        if (gain > (best?.gain ?? 0) && gain > 1e-10 * childScore) best = { feature, bin, gain, leftGradient, leftHessian };
+        if (gain > (best?.gain ?? 0) && gain > 1e-10 * childScore) best = { feature, bin, gain, leftGradient, leftHessian, leftCount };
       }
     }
     return best;
-  }
-
-  /** Stable partition of rows[start, end) into bin <= splitBin, then the rest; returns where the rest begins. */
-  private partition(start: number, end: number, feature: number, splitBin: number): number {
-    const { bins, columnCount } = this.matrix;
-    const rows = this.rows;
-    let left = start;
-    let right = 0;
-    for (let i = start; i < end; i++) {
-      const row = rows[i];
-      if (bins[row * columnCount + feature] <= splitBin) rows[left++] = row;
-      else this.scratch[right++] = row;
-    }
-    rows.set(this.scratch.subarray(0, right), left);
-    return left;
-  }
-
-  /**
-   * Histograms of every feature, sampled for this tree or not: skipping unsampled ones costs an indirection in the
-   * innermost loop, which measured slower than the extra additions.
-   */
-  private build(histogram: Float64Array, start: number, end: number): void {
-    const { bins, columnCount } = this.matrix;
-    const { rows, gradients, hessians } = this;
-    histogram.fill(0);
-    if (hessians) {
-      for (let i = start; i < end; i++) {
-        const row = rows[i];
-        const g = gradients[row];
-        const h = hessians[row];
-        for (let f = 0, offset = 0, cell = row * columnCount; f < columnCount; f++, offset += HISTOGRAM_FEATURE_3, cell++) {
-          const slot = offset + bins[cell] * 3;
-          histogram[slot] += g;
-          histogram[slot + 1] += h;
-          histogram[slot + 2] += 1;
-        }
-      }
-    } else {
-      for (let i = start; i < end; i++) {
-        const row = rows[i];
-        const g = gradients[row];
-        for (let f = 0, offset = 0, cell = row * columnCount; f < columnCount; f++, offset += HISTOGRAM_FEATURE_2, cell++) {
-          const slot = offset + (bins[cell] << 1);
-          histogram[slot] += g;
-          histogram[slot + 1] += 1;
-        }
-      }
-    }
   }
 
   private subtract(from: Float64Array, histogram: Float64Array): void {
