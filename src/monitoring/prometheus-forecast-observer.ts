@@ -58,7 +58,13 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       if (Number.isFinite(value)) m.modelEvaluation.set({ ...this.model, metric }, value);
     }
 
-    this.quality = new DataQualityCounter(buildColumnChecks(manifest));
+    const checks = buildColumnChecks(manifest);
+    this.quality = new DataQualityCounter(checks);
+    // Series exist at 0 from the start, so rate() sees the first problem instead of a series born at its count.
+    for (const check of checks) {
+      const problems = check.categorical ? ['unknown_category'] : ['missing', 'non_finite', ...(check.min === undefined ? [] : ['out_of_reference_range'])];
+      for (const problem of problems) m.featureProblems.inc({ feature: check.name, problem }, 0);
+    }
     const tracked = buildTrackedQuantities(manifest);
     this.window = new DriftWindow(tracked, manifest.features.names.length, this.drift.windowSize);
     for (const gauge of [m.driftPsi, m.driftJsDistance, m.driftWindowSamples, m.driftReferenceShare]) gauge.reset();
