@@ -3,14 +3,8 @@
 # app, production dependencies and the embedded model registry, and runs as a numeric non-root user so that
 # Kubernetes' runAsNonRoot can verify it without resolving a user name.
 ARG NODE_IMAGE=node:20-bookworm-slim
-# The lock file lacks entries for unrs-resolver's optional non-Linux bindings (the npm registry reachable
-# where it was made does not serve them); npm 10 installs from it, npm 11's `npm ci` refuses it. Pinning the
-# package manager also keeps the install independent of which npm the base image happens to ship.
-ARG NPM_VERSION=10.9.9
 
 FROM ${NODE_IMAGE} AS build
-ARG NPM_VERSION
-RUN npm install --global --no-audit --no-fund "npm@${NPM_VERSION}"
 WORKDIR /app
 # .npmrc carries onnxruntime-node-install=skip: the install script would otherwise fetch CUDA libraries from
 # outside the npm registry, and the CPU binaries already ship in the package.
