@@ -1,10 +1,11 @@
-import { checkTargets, formatReport, HUNDRED, REFERENCE, SERVICE, SERVICE_NO_MONITORING, ServerResult, SINGLE } from './bench-report';
+import { checkTargets, formatReport, medianCase, HUNDRED, REFERENCE, SERVICE, SERVICE_NO_MONITORING, ServerResult, SINGLE } from './bench-report';
 
 const MB = 1024 * 1024;
 
 function server(name: string, rssMb: number, single: [number, number], hundred: [number, number]): ServerResult {
   return {
     server: name,
+    idleRssBytes: 80 * MB,
     peakRssBytes: rssMb * MB,
     cases: [
       { server: name, body: SINGLE, seriesPerRequest: 1, requestsPerSecond: single[0], seriesPerSecond: single[0], p50Ms: 1, p99Ms: single[1], errors: 0 },
@@ -38,8 +39,18 @@ describe('formatReport', () => {
   it('prints one row per server and case, then each target', () => {
     const results = [server(SERVICE, 120, [700, 4], [50, 40])];
     const text = formatReport(results, checkTargets(results));
-    expect(text).toMatch(/service\s+single-series\s+700\s+700\s+1.0\s+4.0\s+0\s+120/);
-    expect(text).toMatch(/service\s+100-series\s+50\s+5000\s+5.0\s+40.0\s+0\s+120/);
+    expect(text).toMatch(/service\s+single-series\s+700\s+700\s+1.0\s+4.0\s+0\s+80\s+120/);
+    expect(text).toMatch(/service\s+100-series\s+50\s+5000\s+5.0\s+40.0\s+0\s+80\s+120/);
     expect(text).toMatch(/MISSED\s+single-series requests\/s >= 0.7x reference\s+not measured/);
+  });
+});
+
+describe('medianCase', () => {
+  it('takes the median of each figure over rounds and sums errors', () => {
+    const [a, b, c] = [[100, 3, 0], [300, 9, 1], [200, 4, 0]].map(([rps, p99, errors]) => ({
+      server: SERVICE, body: SINGLE, seriesPerRequest: 1, requestsPerSecond: rps, seriesPerSecond: rps, p50Ms: 1, p99Ms: p99, errors,
+    }));
+    expect(medianCase([a, b, c])).toMatchObject({ requestsPerSecond: 200, seriesPerSecond: 200, p99Ms: 4, errors: 1 });
+    expect(medianCase([a, b]).requestsPerSecond).toBe(200);
   });
 });

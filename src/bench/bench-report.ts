@@ -12,6 +12,8 @@ export interface CaseResult {
 
 export interface ServerResult {
   server: string;
+  /** Resident set once ready, before any load. */
+  idleRssBytes: number;
   peakRssBytes: number;
   cases: CaseResult[];
 }
@@ -58,12 +60,30 @@ export function checkTargets(results: ServerResult[]): TargetCheck[] {
   return checks.map(([target, value, ok, show]) => ({ target, measured: Number.isNaN(value) ? 'not measured' : show(value), met: !Number.isNaN(value) && ok(value) }));
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** One case from several rounds: each figure is the median of its rounds, errors are summed. */
+export function medianCase(rounds: CaseResult[]): CaseResult {
+  return {
+    ...rounds[0],
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    seriesPerSecond: median(rounds.map((r) => r.seriesPerSecond)),
+    p50Ms: median(rounds.map((r) => r.p50Ms)),
+    p99Ms: median(rounds.map((r) => r.p99Ms)),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
 export function formatReport(results: ServerResult[], checks: TargetCheck[]): string {
-  const header = ['server', 'body', 'req/s', 'series/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB'];
+  const header = ['server', 'body', 'req/s', 'series/s', 'p50 ms', 'p99 ms', 'errors', 'idle RSS MB', 'peak RSS MB'];
   const rows = results.flatMap((r) =>
     r.cases.map((c) => [
       c.server,
@@ -73,6 +93,7 @@ export function formatReport(results: ServerResult[], checks: TargetCheck[]): st
       c.p50Ms.toFixed(1),
       c.p99Ms.toFixed(1),
       String(c.errors),
+      (r.idleRssBytes / MB).toFixed(0),
       (r.peakRssBytes / MB).toFixed(0),
     ]),
   );

@@ -44,7 +44,7 @@ export class BenchServer {
     throw new Error(`${this.label} never became ready: ${last}`);
   }
 
-  async stats(): Promise<{ maxRssBytes: number; cpuMicros: number }> {
+  async stats(): Promise<{ maxRssBytes: number; rssBytes: number; cpuMicros: number }> {
     return new Promise((resolve) => {
       const onMessage = (message: ChildMessage): void => {
         if (message.type !== 'stats') return;

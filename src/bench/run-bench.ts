@@ -5,7 +5,7 @@ import { LocalFolderModelStore } from '../registry/local-folder-model-store';
 import { ModelRegistry } from '../registry/model-registry';
 import { resolveModelVersion } from '../registry/model-resolver';
 import { benchSeries, ForecastBody } from './bench-bodies';
-import { checkTargets, formatReport, HUNDRED, REFERENCE, SERVICE, SERVICE_NO_MONITORING, ServerResult, SINGLE } from './bench-report';
+import { CaseResult, checkTargets, formatReport, medianCase, HUNDRED, REFERENCE, SERVICE, SERVICE_NO_MONITORING, ServerResult, SINGLE } from './bench-report';
 import { BenchServer } from './bench-server';
 import { LoadCase, runLoad } from './load-case';
 
@@ -14,7 +14,8 @@ import { LoadCase, runLoad } from './load-case';
 
 const MODEL = process.env.MODEL_NAME ?? 'demand-forecast';
 const SELECTOR = process.env.MODEL_VERSION ?? 'production';
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const HISTORY_MONTHS = 48;
@@ -34,18 +35,6 @@ async function forecastValues(url: string, body: string): Promise<number[]> {
   return json.forecasts.flatMap((f) => f.points.map((p) => p.value));
 }
 
-async function measure(server: BenchServer, cases: LoadCase[]): Promise<ServerResult> {
-  // Warm-up lets V8 optimise and onnxruntime size its arena before anything is counted.
-  await runLoad(server.label, server.url, cases[cases.length - 1], CONNECTIONS, WARMUP_S);
-  const results = [];
-  for (const load of cases) {
-    results.push(await runLoad(server.label, server.url, load, CONNECTIONS, DURATION_S));
-    process.stderr.write(`  ${server.label}: ${load.body} done\n`);
-  }
-  const { maxRssBytes } = await server.stats();
-  return { server: server.label, peakRssBytes: maxRssBytes, cases: results };
-}
-
 async function main(): Promise<void> {
   const folder = registryFolder();
   const registry = new ModelRegistry(new LocalFolderModelStore(folder));
@@ -60,7 +49,7 @@ async function main(): Promise<void> {
   ];
   console.log(
     `model ${MODEL} version ${version} (${SELECTOR}) from ${folder}; horizon ${horizon}, ${HISTORY_MONTHS}-month histories from ${source}; ` +
-      `${CONNECTIONS} connections, ${DURATION_S} s per case after ${WARMUP_S} s warm-up; node ${process.version}, ${os.cpus().length} CPUs`,
+      `${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION_S} s per case after ${WARMUP_S} s warm-up; node ${process.version}, ${os.cpus().length} CPUs`,
   );
 
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-cache-'));
@@ -83,23 +72,51 @@ async function main(): Promise<void> {
     [SERVICE_NO_MONITORING, path.join(__dirname, 'service-process.js'), serviceEnv(false)],
   ];
 
+  // BENCH_SERVERS=reference,service narrows the run, e.g. to profile one server with BENCH_CPU_PROF=1.
+  const only = process.env.BENCH_SERVERS?.split(',').map((s) => s.trim());
+  const keys: Record<string, string> = { [REFERENCE]: 'reference', [SERVICE]: 'service', [SERVICE_NO_MONITORING]: 'service-no-monitoring' };
+  const selected = servers.filter(([label]) => !only || only.includes(keys[label]));
+
+  const started: BenchServer[] = [];
   const results: ServerResult[] = [];
-  let expected: number[] | undefined;
   try {
-    for (const [label, script, env] of servers) {
+    const idleRss = new Map<string, number>();
+    let expected: number[] | undefined;
+    for (const [label, script, env] of selected) {
       const server = await BenchServer.start(label, script, env, label === REFERENCE ? [] : profile);
-      try {
-        // Both servers must compute the same forecasts, or the comparison is not of the same work.
-        const values = await forecastValues(server.url, cases[1].payload);
-        expected ??= values;
-        const worst = Math.max(...values.map((v, i) => Math.abs(v - expected![i]) / Math.max(1, Math.abs(expected![i]))));
-        if (values.length !== expected.length || worst > 1e-4) throw new Error(`${label} forecasts differ from the reference's (worst relative difference ${worst})`);
-        results.push(await measure(server, cases));
-      } finally {
-        await server.stop();
+      started.push(server);
+      idleRss.set(label, (await server.stats()).rssBytes);
+      // Every server must compute the same forecasts, or the comparison is not of the same work.
+      const values = await forecastValues(server.url, cases[1].payload);
+      expected ??= values;
+      const worst = Math.max(...values.map((v, i) => Math.abs(v - expected![i]) / Math.max(1, Math.abs(expected![i]))));
+      if (values.length !== expected.length || worst > 1e-4) throw new Error(`${label} forecasts differ from the first server's (worst relative difference ${worst})`);
+      // Warm-up lets V8 optimise and onnxruntime size its arena before anything is counted.
+      for (const load of cases) await runLoad(label, server.url, load, CONNECTIONS, WARMUP_S);
+    }
+    // Rounds interleave the servers so that a burst of other work on the machine hits all of them alike;
+    // each figure reported is the median over rounds. Idle servers only wait on their sockets meanwhile.
+    const rounds = new Map<string, CaseResult[]>();
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const server of started) {
+        for (const load of cases) {
+          const key = `${server.label}|${load.body}`;
+          rounds.set(key, [...(rounds.get(key) ?? []), await runLoad(server.label, server.url, load, CONNECTIONS, DURATION_S)]);
+        }
       }
+      process.stderr.write(`  round ${round}/${ROUNDS} done\n`);
+    }
+    for (const server of started) {
+      const { maxRssBytes } = await server.stats();
+      results.push({
+        server: server.label,
+        idleRssBytes: idleRss.get(server.label)!,
+        peakRssBytes: maxRssBytes,
+        cases: cases.map((load) => medianCase(rounds.get(`${server.label}|${load.body}`)!)),
+      });
     }
   } finally {
+    for (const server of started) await server.stop();
     await fs.rm(cacheDir, { recursive: true, force: true });
   }
 
