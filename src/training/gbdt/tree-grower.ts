@@ -21,7 +21,6 @@ export interface GrownTree {
   value: Float64Array;
 }
 
-
 interface Split {
   feature: number;
   bin: number;
@@ -32,8 +31,9 @@ interface Split {
 }
 
 /**
- * Grows one depth-limited regression tree on gradient/hessian histograms. Reuses its buffers across trees.
- * Histogram subtraction: only the smaller child's histogram is built from rows; the larger one is parent - smaller.
+ * Grows one depth-limited regression tree on gradient/hessian histograms, depth first, reusing its buffers
+ * across trees. Histogram subtraction: only the smaller child's histogram is built from rows; the larger one is
+ * parent - smaller, computed in the parent's buffer. Split ties go to the lower feature, then the lower bin.
  */
 export class TreeGrower {
   /** Per-bin sums interleaved as [gradient, hessian] or, with weights, [gradient, hessian, count]. */
@@ -55,7 +55,7 @@ export class TreeGrower {
   }
 
   /**
-   * `rows` (row indices) are the rows this tree learns from; `gradients` holds
+   * `rows` are the row indices this tree learns from, `features` the columns it may split on; `gradients` holds
    * weight * residual per row and `hessians` the weights (undefined: all 1).
    */
   grow(rows: Uint32Array, gradients: Float64Array, hessians: Float64Array | undefined, features: Int32Array): GrownTree {
