@@ -15,7 +15,9 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { registerFastCheck } from '../common/request-validation.pipe';
 import { ELEMENT_CHECK_PREFIX, registerElementRule } from '../common/validation-violations';
+import { isWellFormedForecastRequest } from './forecast-request.fast-check';
 import { ForecastInput, SeriesInput } from './forecast-input';
 
 const QUANTITIES = `${ELEMENT_CHECK_PREFIX}quantity`;
@@ -121,3 +123,5 @@ export class ForecastRequestDto implements ForecastInput {
   @IsArray()
   series!: SeriesDto[];
 }
+
+registerFastCheck(ForecastRequestDto, isWellFormedForecastRequest);
