@@ -118,7 +118,7 @@ function finishSeries(draft: Draft, problems: SalesDataProblem[], dropInvalid: b
  */
 export function parseSalesCsv(text: string | Buffer, options: SalesCsvOptions): SalesData {
   const { columns, dropInvalid, source } = options;
-  const records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true }) as {
+  const records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
     record: string[];
     info: { lines: number };
   }[];

@@ -8,6 +8,8 @@ export interface EvaluationPoint {
   step: number;
   actual: number;
   forecasts: Record<string, number>;
+  /** The model's series scale at the origin (forecast = max(0, prediction × scale)). */
+  scale?: number;
 }
 
 export interface MethodAccuracy {
