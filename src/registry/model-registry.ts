@@ -21,9 +21,12 @@ export class ModelRegistry {
   /** Versions with a manifest, ascending. */
   async listVersions(model: string): Promise<number[]> {
     const keys = await this.store.list(`${model}/`);
+    const prefix = `${model}/`;
+    const suffix = `/${MANIFEST_FILE}`;
     const versions = keys
-      .map((key) => new RegExp(`^${model}/([1-9][0-9]*)/${MANIFEST_FILE}$`).exec(key)?.[1])
-      .filter((v): v is string => v !== undefined)
+      .filter((key) => key.startsWith(prefix) && key.endsWith(suffix))
+      .map((key) => key.slice(prefix.length, key.length - suffix.length))
+      .filter((v) => /^[1-9][0-9]*$/.test(v))
       .map(Number);
     return versions.sort((a, b) => a - b);
   }
