@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'reports/**', 'node_modules/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['.tmp/**', 'dist/**', 'coverage/**', 'reports/**', 'node_modules/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {
