@@ -38,8 +38,8 @@ export interface RenderedReport {
   charts: Record<string, string>;
 }
 
-const LABELS: Record<string, string> = { model: 'Model (GBDT)', seasonal_naive: 'Seasonal naive', holt_winters: 'Holt-Winters' };
-const COLORS: Record<string, string> = { model: '#1f77b4', seasonal_naive: '#aaaaaa', holt_winters: '#ff7f0e' };
+const LABELS: Record<string, string> = { model: 'Model (GBDT)', seasonal_naive: 'Seasonal naive', holt_winters: 'Holt-Winters', model_uncalibrated: 'Model before bias calibration' };
+const COLORS: Record<string, string> = { model: '#1f77b4', seasonal_naive: '#aaaaaa', holt_winters: '#ff7f0e', model_uncalibrated: '#9ecae1' };
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
 const signedPct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}%` : 'n/a');
 
@@ -95,11 +95,12 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
   const { evaluation: e, chartFolder } = context;
   const methods = Object.keys(e.holdout.methods);
   const charts: Record<string, string> = {
-    'accuracy-by-horizon.svg': groupedBarChart(
-      'Holdout Forecast Accuracy (1 − WAPE) by months ahead',
+    // WAPE rather than accuracy: at 96–98% accuracy the bars would all look the same height.
+    'wape-by-horizon.svg': groupedBarChart(
+      'Holdout WAPE by months ahead (lower is better; accuracy = 1 − WAPE)',
       HORIZON_BUCKETS.map((b) => b.label),
-      methods.map((m) => ({ name: LABELS[m] ?? m, color: COLORS[m] ?? '#000', values: HORIZON_BUCKETS.map((b) => e.holdout.methods[m].byHorizonBucket[b.label]?.accuracy ?? Number.NaN) })),
-      (v) => `${(100 * v).toFixed(0)}%`,
+      methods.map((m) => ({ name: LABELS[m] ?? m, color: COLORS[m] ?? '#000', values: HORIZON_BUCKETS.map((b) => e.holdout.methods[m].byHorizonBucket[b.label]?.wape ?? Number.NaN) })),
+      (v) => `${(100 * v).toFixed(1)}%`,
       'months ahead',
     ),
   };
@@ -122,7 +123,7 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
     '',
     `**Verdict:** the model ${e.beatsBaselines ? 'beats' : 'does NOT beat'} both baselines on WAPE (${pct(model.wape)} vs Holt-Winters ${pct(hw.wape)}) with |bias| ${pct(Math.abs(model.bias))} against Holt-Winters' ${pct(Math.abs(hw.bias))}.`,
     '',
-    '![Accuracy by horizon](' + `${chartFolder}/accuracy-by-horizon.svg)`,
+    '![WAPE by horizon](' + `${chartFolder}/wape-by-horizon.svg)`,
     '',
     '### By horizon bucket (months ahead)',
     '',
