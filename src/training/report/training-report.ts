@@ -121,7 +121,9 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
     '',
     ...overallTable(e.holdout.methods),
     '',
-    `**Verdict:** the model ${e.beatsBaselines ? 'beats' : 'does NOT beat'} both baselines on WAPE (${pct(model.wape)} vs Holt-Winters ${pct(hw.wape)}) with |bias| ${pct(Math.abs(model.bias))} against Holt-Winters' ${pct(Math.abs(hw.bias))}.`,
+    `**Verdict:** the bar (WAPE below both baselines, |bias| no larger than Holt-Winters') is ${e.beatsBaselines ? 'met' : 'NOT met'}: ` +
+      `WAPE ${pct(model.wape)} against Holt-Winters ${pct(hw.wape)} and seasonal naive ${pct(e.holdout.methods.seasonal_naive.overall.wape)}; ` +
+      `|bias| ${pct(Math.abs(model.bias))} against Holt-Winters' ${pct(Math.abs(hw.bias))}.`,
     '',
     '![WAPE by horizon](' + `${chartFolder}/wape-by-horizon.svg)`,
     '',
