@@ -29,10 +29,10 @@ export class ModelInfoDto {
   @ApiProperty({
     description: 'Which way each metric is better.',
     type: 'object',
-    additionalProperties: { type: 'string', enum: ['lower', 'higher'] },
+    additionalProperties: { type: 'string', enum: ['lower', 'higher', 'closest-to-zero'] },
     example: { wape: 'lower', accuracy: 'higher' },
   })
-  metricDirections!: Record<string, 'lower' | 'higher'>;
+  metricDirections!: Record<string, 'lower' | 'higher' | 'closest-to-zero'>;
 
   @ApiProperty({
     description: 'Feature specification pre-processing follows: lags, windows, categorical vocabularies, input column order.',

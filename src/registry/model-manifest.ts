@@ -5,6 +5,8 @@ export const MODEL_FILE = 'model.onnx';
 export const MANIFEST_FILE = 'manifest.json';
 export const ALIASES_FILE = 'aliases.json';
 
+export type MetricDirection = 'lower' | 'higher' | 'closest-to-zero';
+
 /** A tensor of the ONNX graph; `null` in `shape` is a dynamic dimension (the batch). */
 export interface TensorSpec {
   name: string;
@@ -83,8 +85,8 @@ export interface ModelManifest {
   intervals?: IntervalSpec;
   /** Flat metrics for selection (`best:<metric>`) and promotion, e.g. wape, accuracy, bias, abs_bias. */
   metrics: Record<string, number>;
-  /** Which way is better for each metric in `metrics`. */
-  metricDirections: Record<string, 'lower' | 'higher'>;
+  /** Which way is better for each metric in `metrics`; `closest-to-zero` suits signed metrics such as bias. */
+  metricDirections: Record<string, MetricDirection>;
   /** Full evaluation report (per horizon bucket, per country, baselines); free-form JSON. */
   evaluation?: Record<string, unknown>;
   data?: { sha256: string; rows: number; series: number; start: string; end: string; source?: string };

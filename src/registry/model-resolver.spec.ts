@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { MetricDirection } from './model-manifest';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalFolderModelStore } from './local-folder-model-store';
@@ -20,7 +21,7 @@ describe('resolveModelVersion', () => {
     await fs.writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
   }
 
-  async function version(v: number, metrics: Record<string, number>, directions: Record<string, 'lower' | 'higher'>): Promise<void> {
+  async function version(v: number, metrics: Record<string, number>, directions: Record<string, MetricDirection>): Promise<void> {
     await put(`${MODEL}/${v}/model.onnx`, 'onnx');
     await put(`${MODEL}/${v}/manifest.json`, sampleManifest(v, undefined, { metrics, metricDirections: directions }));
   }
@@ -28,9 +29,9 @@ describe('resolveModelVersion', () => {
   beforeEach(async () => {
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'resolver-'));
     registry = new ModelRegistry(new LocalFolderModelStore(root));
-    await version(1, { wape: 0.3, accuracy: 0.7 }, { wape: 'lower', accuracy: 'higher' });
+    await version(1, { wape: 0.3, accuracy: 0.7, bias: -0.05 }, { wape: 'lower', accuracy: 'higher', bias: 'closest-to-zero' });
     await version(2, { wape: 0.2, accuracy: 0.6 }, { wape: 'lower', accuracy: 'higher' });
-    await version(3, { wape: 0.25, accuracy: 0.7, bias: 0.1 }, { wape: 'lower', accuracy: 'higher', bias: 'lower' });
+    await version(3, { wape: 0.25, accuracy: 0.7, bias: 0.1 }, { wape: 'lower', accuracy: 'higher', bias: 'closest-to-zero' });
     // A version without a manifest is not registered yet (registration writes model.onnx first).
     await put(`${MODEL}/4/model.onnx`, 'onnx');
     await put(`${MODEL}/aliases.json`, { production: 1, staging: 3, retired: 9, broken: 'two' });
@@ -44,7 +45,7 @@ describe('resolveModelVersion', () => {
     ['production', 1],
     ['staging', 3],
     ['best:wape', 2],
-    ['best:bias', 3],
+    ['best:bias', 1], // closest to zero: -0.05 beats 0.1
     ['best:accuracy', 3], // a tie between 1 and 3 goes to the newer version
   ])('%s resolves to version %i', async (selector, expected) => {
     await expect(resolveModelVersion(registry, MODEL, selector)).resolves.toBe(expected);
@@ -89,6 +90,6 @@ describe('resolveModelVersion', () => {
     await version(5, { accuracy: 0.1 }, { accuracy: 'lower' });
     const warnings: string[] = [];
     await expect(resolveModelVersion(registry, MODEL, 'best:accuracy', { onWarning: (m) => warnings.push(m) })).resolves.toBe(5);
-    expect(warnings.join('\n')).toMatch(/versions 1, 2, 3 of demand-forecast say "accuracy" is better higher; using "lower"/);
+    expect(warnings.join('\n')).toMatch(/versions 1, 2, 3 of demand-forecast record another direction for "accuracy"; using "lower"/);
   });
 });

@@ -1,5 +1,6 @@
 import { ManifestInvalidError } from './manifest-invalid.error';
 import { ModelRegistry } from './model-registry';
+import { MetricDirection } from './model-manifest';
 import { ModelVersionNotFoundError } from './registry.errors';
 import { parseVersionSelector } from './version-selector';
 
@@ -37,7 +38,7 @@ async function resolveAlias(registry: ModelRegistry, model: string, alias: strin
 }
 
 async function resolveBest(registry: ModelRegistry, model: string, metric: string, versions: number[], options: ResolveOptions): Promise<number> {
-  const scored: { version: number; value: number; direction: 'lower' | 'higher' }[] = [];
+  const scored: { version: number; value: number; direction: MetricDirection }[] = [];
   for (const version of versions) {
     let manifest;
     try {
@@ -59,9 +60,10 @@ async function resolveBest(registry: ModelRegistry, model: string, metric: strin
   const direction = scored[scored.length - 1].direction;
   const disagreeing = scored.filter((s) => s.direction !== direction).map((s) => s.version);
   if (disagreeing.length > 0) {
-    options.onWarning?.(`best:${metric}: versions ${disagreeing.join(', ')} of ${model} say "${metric}" is better ${direction === 'lower' ? 'higher' : 'lower'}; using "${direction}"`);
+    options.onWarning?.(`best:${metric}: versions ${disagreeing.join(', ')} of ${model} record another direction for "${metric}"; using "${direction}"`);
   }
-  const better = (a: number, b: number): boolean => (direction === 'lower' ? a < b : a > b);
+  const better = (a: number, b: number): boolean =>
+    direction === 'lower' ? a < b : direction === 'higher' ? a > b : Math.abs(a) < Math.abs(b);
   let best = scored[0];
   for (const candidate of scored.slice(1)) {
     // Ascending order plus ">=" semantics: a tie goes to the higher (newer) version.
