@@ -1,5 +1,6 @@
 import { LoadFailureReason } from '../monitoring/forecast-observer';
 import { ManifestInvalidError } from '../registry/manifest-invalid.error';
+import { ModelDownloadTimeoutError } from '../registry/model-download-timeout.error';
 import { ModelChecksumMismatchError, ModelVersionNotFoundError, RegistryUnavailableError } from '../registry/registry.errors';
 import { OnnxModelIncompatibleError } from '../inference/onnx-model-incompatible.error';
 import { GoldenMismatchError } from './model-host.errors';
@@ -12,6 +13,8 @@ export interface LoadFailure {
 
 /** Classifies a load error for metrics and for the retry decision; a refused version is never retried. */
 export function classifyLoadFailure(error: unknown): LoadFailure {
+  // A subclass of RegistryUnavailableError, so it must be checked first to be counted apart.
+  if (error instanceof ModelDownloadTimeoutError) return { reason: 'timeout', retryable: true };
   if (error instanceof RegistryUnavailableError) return { reason: 'registry_unavailable', retryable: true };
   if (error instanceof ModelVersionNotFoundError) return { reason: 'not_found', retryable: true };
   if (error instanceof ManifestInvalidError) return { reason: 'manifest_invalid', retryable: false };
