@@ -1,5 +1,6 @@
 import { buildForecastMatrix, SeriesHistory, writeFeatureRows } from './feature-builder';
 import { DEFAULT_FEATURE_OPTIONS, fitFeatureSpec } from './fit-feature-spec';
+import { smoothAt, smoothedForecast } from './damped-smoothing';
 import { parseMonth } from './month';
 
 // Rows checked here are computed by hand in the comments; the builder writes float32, hence 5 decimals.
@@ -73,5 +74,25 @@ describe('feature builder', () => {
     const fromTraining = new Float32Array(2 * spec.names.length);
     writeFeatureRows(fromTraining, 0, b, 25, 2, spec);
     expect(Array.from(matrix.data.subarray(2 * spec.names.length))).toEqual(Array.from(fromTraining));
+  });
+
+  it('appends smoothed_forecast and smoothed_growth when the spec asks for smoothing, leaving other columns as they were', () => {
+    const smoothing = { window: 24, alpha: 1, beta: 1, gamma: 0, phi: 0.5, seasonality: 'additive' as const };
+    const withSmoothing = fitFeatureSpec([a, b], { ...DEFAULT_FEATURE_OPTIONS, lags: [1, 3], seasonalLagYears: [1], rollingMeanWindows: [3], rollingStdWindows: [2], scaleWindow: 4, xyzWindow: 4, maxHorizon: 13, attributes: ['group'], smoothing });
+    expect(withSmoothing.names).toEqual([...spec.names, 'smoothed_forecast', 'smoothed_growth']);
+    expect(withSmoothing.minHistory).toBe(24);
+    const out = new Float32Array(2 * withSmoothing.names.length);
+    writeFeatureRows(out, 0, a, 23, 2, withSmoothing);
+    const width = withSmoothing.names.length;
+    const r = (row: number) => Array.from(out.subarray(row * width, (row + 1) * width));
+    expect(r(0).slice(0, spec.names.length)).toEqual(rows(a, 23, 2)[0]);
+    // a = 1..24 over 24 months: α = β = 1 leave the level at the last value less its index, the trend at the last change
+    const state = smoothAt(a.values, 23, smoothing);
+    const scale = 22.5;
+    expectRow(r(0).slice(-2), [smoothedForecast(state, 1, smoothing) / scale, (12 * state.trend) / state.level]);
+    expectRow(r(1).slice(-2), [smoothedForecast(state, 2, smoothing) / scale, (12 * state.trend) / state.level]);
+    // indices from the first year are v - 6.5; levels then follow v minus its index: 24 - 5.5 = 18.5, trend 0
+    expect(state.level).toBeCloseTo(18.5, 9);
+    expect(r(0)[width - 2]).toBeCloseTo((18.5 + 1 - 6.5) / scale, 5);
   });
 });

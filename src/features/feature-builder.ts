@@ -1,3 +1,4 @@
+import { smoothAt, smoothedForecast } from './damped-smoothing';
 import { CategoricalFeature, FeatureSpec } from './feature-spec';
 import { MonthIndex, monthOfYear } from './month';
 import { profileAt, SeriesProfile, windowMean, windowStd } from './series-profile';
@@ -70,6 +71,9 @@ export function writeFeatureRows(
   shared.push(previousYear > 0 ? windowMean(values, originIndex, 12) / previousYear - 1 : Number.NaN);
   shared.push(Math.log(scale));
   shared.push(profile.abcClass, profile.xyzClass, ...categoryCodes);
+  const smoothed = spec.smoothing ? smoothAt(values, originIndex, spec.smoothing) : undefined;
+  const smoothedStart = shared.length;
+  if (smoothed) shared.push(0, smoothed.level > 0 ? (12 * smoothed.trend) / smoothed.level : Number.NaN);
 
   for (let h = 1; h <= horizon; h++) {
     const targetMonth = originMonth + h;
@@ -77,6 +81,7 @@ export function writeFeatureRows(
       const monthsBack = 12 * (Math.ceil(h / 12) + years - 1);
       shared[seasonalStart + i] = values[originIndex + h - monthsBack] / scale;
     });
+    if (smoothed) shared[smoothedStart] = smoothedForecast(smoothed, h, spec.smoothing!) / scale;
     let offset = (firstRow + h - 1) * columns;
     out[offset++] = h;
     out[offset++] = monthOfYear(targetMonth);

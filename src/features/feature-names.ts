@@ -17,6 +17,7 @@ export function featureNames(spec: Shape): string[] {
     'abc_class',
     'xyz_class',
     ...spec.categoricals.map((c) => c.name),
+    ...(spec.smoothing ? ['smoothed_forecast', 'smoothed_growth'] : []),
   ];
 }
 
@@ -36,5 +37,6 @@ export function minimumHistory(spec: Shape): number {
     spec.xyz.window,
     24, // trend_12 compares the last 12 months with the 12 before them
     seasonal,
+    spec.smoothing?.window ?? 0,
   );
 }

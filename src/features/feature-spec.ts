@@ -9,6 +9,21 @@ export interface CategoricalFeature {
 }
 
 /**
+ * Damped-trend Holt-Winters with fixed parameters (no per-series fitting), run over the last `window` months at
+ * each origin. Its h-step forecast over scale becomes `smoothed_forecast` and its trend as annual growth of the
+ * level becomes `smoothed_growth`, so the trees learn corrections to a damped extrapolation.
+ */
+export interface SmoothingSpec {
+  /** Months read, ending at the origin; at least 24 (the start uses two full years). */
+  window: number;
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+  seasonality: 'additive' | 'multiplicative';
+}
+
+/**
  * Everything pre-processing needs to turn one series' history into model input rows. Stored in the model
  * manifest, so serving builds exactly the features the model was trained on.
  *
@@ -32,6 +47,8 @@ export interface FeatureSpec {
   /** XYZ class by coefficient of variation over the last `window` months: X if cv <= xMaxCv, Y if <= yMaxCv, else Z. */
   xyz: { window: number; xMaxCv: number; yMaxCv: number };
   categoricals: CategoricalFeature[];
+  /** Optional damped-smoothing features (columns after the categoricals); specs without it build the same rows as before. */
+  smoothing?: SmoothingSpec;
   /** Months of history a series needs; derived from the lags and windows by minimumHistory(). */
   minHistory: number;
   maxHorizon: number;

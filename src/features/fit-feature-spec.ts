@@ -1,4 +1,4 @@
-import { CategoricalFeature, FeatureSpec } from './feature-spec';
+import { CategoricalFeature, FeatureSpec, SmoothingSpec } from './feature-spec';
 import { featureNames, minimumHistory } from './feature-names';
 import { SeriesHistory } from './feature-builder';
 import { profileAt } from './series-profile';
@@ -15,6 +15,8 @@ export interface FeatureOptions {
   attributes: string[];
   /** Cumulative volume shares that close the A and B classes (the classic 80 / 15 / 5 split). */
   abcShares: [number, number];
+  /** Fixed-parameter damped Holt-Winters features; absent = none. */
+  smoothing?: SmoothingSpec;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -83,6 +85,7 @@ export function fitFeatureSpec(series: SeriesHistory[], options: FeatureOptions 
     abc: { aMinScale, bMinScale },
     xyz: { window: options.xyzWindow, xMaxCv: quantile(cvs, 1 / 3), yMaxCv: quantile(cvs, 2 / 3) },
     categoricals,
+    ...(options.smoothing ? { smoothing: { ...options.smoothing } } : {}),
     maxHorizon: options.maxHorizon,
   };
   return { ...shape, minHistory: minimumHistory(shape), names: featureNames(shape) };

@@ -22,10 +22,18 @@ export interface Tree {
   nodes: TreeNode[];
 }
 
-/** prediction(x) = baseValue + sum over trees of the value of the leaf x reaches. */
+/** A linear term on one input column, added to the trees' sum (exported as Gather, Mul and Add nodes). */
+export interface EnsembleOffset {
+  featureIndex: number;
+  /** float32-representable, as ONNX stores it. */
+  weight: number;
+}
+
+/** prediction(x) = baseValue + sum over trees of the value of the leaf x reaches (+ offset weight × x[offset column]). */
 export interface TreeEnsemble {
   baseValue: number;
   trees: Tree[];
+  offset?: EnsembleOffset;
 }
 
 function leafValue(tree: Tree, data: Float32Array, rowOffset: number): number {
@@ -48,9 +56,11 @@ export function predictTreeEnsemble(
     throw new RangeError(`data holds ${data.length} values, fewer than ${rowCount} rows x ${columnCount} columns`);
   }
   const predictions = new Float64Array(rowCount);
+  const offset = ensemble.offset;
   for (let row = 0; row < rowCount; row++) {
     let sum = ensemble.baseValue;
     for (const tree of ensemble.trees) sum += leafValue(tree, data, row * columnCount);
+    if (offset) sum += offset.weight * data[row * columnCount + offset.featureIndex];
     predictions[row] = sum;
   }
   return predictions;
@@ -60,6 +70,13 @@ export function predictTreeEnsemble(
 export function treeEnsembleProblems(ensemble: TreeEnsemble, featureCount: number): string[] {
   const problems: string[] = [];
   if (Math.fround(ensemble.baseValue) !== ensemble.baseValue) problems.push('baseValue is not a float32 value');
+  const offset = ensemble.offset;
+  if (offset) {
+    if (!Number.isInteger(offset.featureIndex) || offset.featureIndex < 0 || offset.featureIndex >= featureCount) {
+      problems.push(`offset featureIndex ${offset.featureIndex} is outside 0..${featureCount - 1}`);
+    }
+    if (!Number.isFinite(offset.weight) || Math.fround(offset.weight) !== offset.weight) problems.push('offset weight is not a finite float32 value');
+  }
   ensemble.trees.forEach((tree, t) => {
     if (tree.nodes.length === 0) problems.push(`tree ${t} has no nodes`);
     tree.nodes.forEach((node, n) => {

@@ -33,5 +33,18 @@ describe('flatMetrics', () => {
     expect(metricDirections.accuracy).toBe('higher');
     expect(metricDirections.hw_wape).toBe('lower');
     expect(metricDirections.abs_bias).toBe('lower');
+    expect(metricDirections.backtest_abs_bias).toBe('lower');
+    expect(metricDirections.wape_h1).toBe('lower');
+  });
+
+  it('judges every signed bias by its distance from zero', () => {
+    for (const metric of ['bias', 'hw_bias', 'snaive_bias', 'backtest_bias', 'bias_h1']) expect([metric, metricDirections[metric]]).toEqual([metric, 'closest-to-zero']);
+  });
+
+  it('records the better baseline holdout WAPE for the worse-than-baseline alert', () => {
+    // holt_winters 0.2 beats seasonal_naive 0.3
+    expect(metrics.baseline_wape).toBe(0.2);
+    expect(metricDirections.baseline_wape).toBe('lower');
+    expect(flatMetrics({ model: accuracy(0.1, 0) }, {}).metrics).not.toHaveProperty('baseline_wape');
   });
 });

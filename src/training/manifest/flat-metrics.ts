@@ -1,20 +1,23 @@
+import { MetricDirection } from '../../registry/model-manifest';
 import { MethodAccuracy } from '../evaluation/evaluation-table';
 
 export interface FlatMetrics {
   metrics: Record<string, number>;
-  metricDirections: Record<string, 'lower' | 'higher'>;
+  metricDirections: Record<string, MetricDirection>;
 }
 
 const PREFIX: Record<string, string> = { model: '', seasonal_naive: 'snaive_', holt_winters: 'hw_' };
 
-function direction(metric: string): 'lower' | 'higher' {
-  // Signed bias has no better direction; the schema needs one, so it reads as "lower" and selection should use abs_bias.
-  return metric.endsWith('accuracy') ? 'higher' : 'lower';
+function direction(metric: string): MetricDirection {
+  if (metric.endsWith('accuracy')) return 'higher';
+  // Signed bias is best at zero, whichever side it lies on; abs_bias is its magnitude and plainly lower-is-better.
+  return /(^|_)bias(_|$)/.test(metric) && !/(^|_)abs_bias/.test(metric) ? 'closest-to-zero' : 'lower';
 }
 
 /**
  * The numbers promotion and `best:<metric>` selection read: holdout wape/accuracy/bias/abs_bias of the model
  * (unprefixed), of the baselines (hw_, snaive_), per horizon bucket (wape_h1 …) and of the backtest (backtest_).
+ * `baseline_wape` is the better baseline's holdout WAPE: the alert DemandForecastWorseThanBaseline compares with it.
  */
 export function flatMetrics(holdout: Record<string, MethodAccuracy>, backtest: Record<string, MethodAccuracy>): FlatMetrics {
   const metrics: Record<string, number> = {};
@@ -30,6 +33,8 @@ export function flatMetrics(holdout: Record<string, MethodAccuracy>, backtest: R
       put(`${prefix}abs_bias`, Math.abs(accuracy.overall.bias));
     }
   }
+  const baselines = [holdout.seasonal_naive?.overall.wape, holdout.holt_winters?.overall.wape].filter((w): w is number => Number.isFinite(w));
+  if (baselines.length > 0) put('baseline_wape', Math.min(...baselines));
   for (const [bucket, summary] of Object.entries(holdout.model?.byHorizonBucket ?? {})) {
     put(`wape_h${bucket.replace('-', '_')}`, summary.wape);
     put(`bias_h${bucket.replace('-', '_')}`, summary.bias);

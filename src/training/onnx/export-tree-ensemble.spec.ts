@@ -61,6 +61,17 @@ describe('exportTreeEnsembleOnnx', () => {
     actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 6));
   });
 
+  it('adds the offset column times its weight after the trees, in onnxruntime as in predictTreeEnsemble', async () => {
+    const withOffset: TreeEnsemble = { ...ensemble, offset: { featureIndex: 1, weight: 0.25 } };
+    const finite = Float32Array.from([[0, 0, 0], [1.5, -2, 0.1], [2, 8, 0], [-100, -100, 100]].flat());
+    const expected = predictTreeEnsemble(withOffset, finite, 4, 3);
+    // trees give -1.2, -0.375, 2.05, -0.375; plus 0.25 * x1 = 0, -0.5, 2, -25
+    [-1.2, -0.875, 4.05, -25.375].forEach((value, i) => expect(expected[i]).toBeCloseTo(value, 6));
+    const actual = await runOnnx(exportTreeEnsembleOnnx(withOffset, { featureCount: 3 }), finite, 4);
+    actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 5));
+    expect(() => exportTreeEnsembleOnnx({ ...ensemble, offset: { featureIndex: 3, weight: 1 } }, { featureCount: 3 })).toThrow(/offset featureIndex 3/);
+  });
+
   it('accepts any batch size, including one row and zero rows', async () => {
     const model = exportTreeEnsembleOnnx(ensemble, { featureCount: 3 });
     expect(Array.from(await runOnnx(model, data.subarray(0, 3), 1))).toEqual([Math.fround(-1.2)]);

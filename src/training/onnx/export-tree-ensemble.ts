@@ -1,5 +1,5 @@
 import { onnx } from 'onnx-proto';
-import { TreeEnsemble, treeEnsembleProblems } from '../gbdt/tree-ensemble';
+import { EnsembleOffset, TreeEnsemble, treeEnsembleProblems } from '../gbdt/tree-ensemble';
 
 export interface TreeEnsembleExportOptions {
   featureCount: number;
@@ -89,10 +89,25 @@ function treeAttributes(ensemble: TreeEnsemble): onnx.IAttributeProto[] {
   ];
 }
 
+/** prediction = trees + weight × features[:, k]: Gather the column, scale it, add it to the trees' output. */
+function offsetGraph(offset: EnsembleOffset, inputName: string, treesName: string, outputName: string): Pick<onnx.IGraphProto, 'node' | 'initializer'> {
+  return {
+    node: [
+      { name: 'OffsetColumn', opType: 'Gather', input: [inputName, 'offset_index'], output: ['offset_column'], attribute: [int('axis', 1)] },
+      { name: 'OffsetScale', opType: 'Mul', input: ['offset_column', 'offset_weight'], output: ['offset_term'] },
+      { name: 'OffsetAdd', opType: 'Add', input: [treesName, 'offset_term'], output: [outputName] },
+    ],
+    initializer: [
+      { name: 'offset_index', dataType: onnx.TensorProto.DataType.INT64, dims: [1], int64Data: [offset.featureIndex] },
+      { name: 'offset_weight', dataType: onnx.TensorProto.DataType.FLOAT, dims: [], floatData: [offset.weight] },
+    ],
+  };
+}
+
 /**
  * Serialises the ensemble as an ONNX model: one ai.onnx.ml TreeEnsembleRegressor from `features` float[batch, F]
- * to `prediction` float[batch, 1]. The bytes depend only on the arguments (no timestamps), so equal ensembles
- * give equal sha256.
+ * to `prediction` float[batch, 1], plus an offset column when the ensemble has one. The bytes depend only on the
+ * arguments (no timestamps), so equal ensembles give equal sha256.
  */
 export function exportTreeEnsembleOnnx(ensemble: TreeEnsemble, options: TreeEnsembleExportOptions): Buffer {
   const { featureCount, inputName = 'features', outputName = 'prediction', producer = 'demand-forecast-training' } = options;
@@ -101,6 +116,8 @@ export function exportTreeEnsembleOnnx(ensemble: TreeEnsemble, options: TreeEnse
   const problems = treeEnsembleProblems(ensemble, featureCount);
   if (problems.length > 0) throw new RangeError(`tree ensemble cannot be exported: ${problems.slice(0, 5).join('; ')}`);
 
+  const treesName = ensemble.offset ? 'tree_output' : outputName;
+  const offset = ensemble.offset ? offsetGraph(ensemble.offset, inputName, treesName, outputName) : { node: [], initializer: [] };
   const model: onnx.IModelProto = {
     irVersion: IR_VERSION,
     producerName: producer,
@@ -116,10 +133,12 @@ export function exportTreeEnsembleOnnx(ensemble: TreeEnsemble, options: TreeEnse
           opType: 'TreeEnsembleRegressor',
           domain: ML_DOMAIN,
           input: [inputName],
-          output: [outputName],
+          output: [treesName],
           attribute: treeAttributes(ensemble),
         },
+        ...offset.node!,
       ],
+      ...(offset.initializer!.length > 0 ? { initializer: offset.initializer } : {}),
       input: [floatTensor(inputName, [{ dimParam: 'batch' }, { dimValue: featureCount }])],
       output: [floatTensor(outputName, [{ dimParam: 'batch' }, { dimValue: 1 }])],
     },
