@@ -5,6 +5,7 @@ import { SalesFile } from './data/load-sales-csv';
 import { driftReference } from './drift/drift-reference';
 import { EvaluationPoint } from './evaluation/evaluation-table';
 import { intervalRatios } from './evaluation/prediction-intervals';
+import { blendedForecast } from './evaluation/smoothing-blend';
 import { predictTreeEnsemble, TreeEnsemble } from './gbdt/tree-ensemble';
 import { goldenExamples } from './golden/golden-examples';
 import { codeVersion } from './manifest/code-version';
@@ -23,6 +24,8 @@ export interface CandidateInputs {
   ensemble: TreeEnsemble;
   evaluation: EvaluationReport;
   holdoutShift: number;
+  /** Weight of the smoothing in the holdout model's blend (0 = trees only). */
+  holdoutWeight: number;
   backtestPoints: EvaluationPoint[];
   holdoutPoints: EvaluationPoint[];
   started: number;
@@ -34,9 +37,13 @@ export interface Candidate {
   manifestFor: (version: number) => ModelManifest;
 }
 
-/** Out-of-sample points with calibrated forecasts: the backtest shifted as the holdout model was, and the holdout. */
+/** Out-of-sample points with final forecasts: the backtest shifted and blended as the holdout model was, and the holdout. */
 function calibratedPoints(inputs: CandidateInputs): { step: number; actual: number; forecast: number }[] {
-  const backtest = inputs.backtestPoints.map((p) => ({ step: p.step, actual: p.actual, forecast: Math.max(0, p.forecasts.model + inputs.holdoutShift * (p.scale ?? 0)) }));
+  const backtest = inputs.backtestPoints.map((p) => ({
+    step: p.step,
+    actual: p.actual,
+    forecast: inputs.holdoutWeight > 0 ? blendedForecast(p, inputs.holdoutShift, inputs.holdoutWeight) : Math.max(0, p.forecasts.model + inputs.holdoutShift * (p.scale ?? 0)),
+  }));
   return [...backtest, ...inputs.holdoutPoints.map((p) => ({ step: p.step, actual: p.actual, forecast: p.forecasts.model }))];
 }
 
@@ -73,6 +80,7 @@ export async function buildManifestParts(inputs: CandidateInputs): Promise<Candi
         rows: matrix.rowCount,
         trees: ensemble.trees.length,
         biasShift: inputs.evaluation.biasCalibration.registeredModelShift,
+        smoothingBlendWeight: inputs.evaluation.smoothingBlend?.registeredModelWeight ?? 0,
         durationSeconds: Math.round((Date.now() - inputs.started) / 100) / 10,
         dropped: data.dropped.length,
       },

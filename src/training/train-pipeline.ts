@@ -9,6 +9,9 @@ import { loadSalesCsv, SalesColumns } from './data/load-sales-csv';
 import { biasShift, shiftEnsemble } from './evaluation/bias-calibration';
 import { EvaluationPoint, evaluationTable } from './evaluation/evaluation-table';
 import { evaluateAtOrigin, METHODS } from './evaluation/origin-forecasts';
+import { blendEnsemble, blendWeight, smoothingModel } from './evaluation/smoothing-blend';
+import { FeatureSpec } from '../features/feature-spec';
+import { TreeEnsemble } from './gbdt/tree-ensemble';
 import { fitModelAt } from './model-fitting';
 import { promoteIfBetter, PromotionDecision } from './registration/promote-alias';
 import { EvaluationReport, renderTrainingReport } from './report/training-report';
@@ -38,6 +41,13 @@ export interface TrainingRunResult {
 }
 
 const UNCALIBRATED = 'model_uncalibrated';
+const SMOOTHING = 'smoothing';
+
+/** The trees as evaluated, plus the fixed-parameter smoothing when the spec has it (the blend needs both). */
+function withSmoothing(spec: FeatureSpec, models: Record<string, TreeEnsemble> & { model: TreeEnsemble }): Record<string, TreeEnsemble> & { model: TreeEnsemble } {
+  const smoothing = smoothingModel(spec);
+  return smoothing ? { ...models, [SMOOTHING]: smoothing } : models;
+}
 
 function asModel(points: EvaluationPoint[], method: string): EvaluationPoint[] {
   return points.map((p) => ({ ...p, forecasts: { ...p.forecasts, model: p.forecasts[method] } }));
@@ -58,26 +68,32 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
   const backtestPoints: EvaluationPoint[] = [];
   for (const origin of backtestOrigins) {
     const fitted = fitModelAt(data.series, origin, params, progress);
-    backtestPoints.push(...evaluateAtOrigin(data.series, origin, horizon, { model: fitted.ensemble }, fitted.spec).points);
+    backtestPoints.push(...evaluateAtOrigin(data.series, origin, horizon, withSmoothing(fitted.spec, { model: fitted.ensemble }), fitted.spec).points);
   }
   const holdoutModel = fitModelAt(data.series, holdoutOrigin, params, progress);
   const holdoutShift = params.biasCalibration ? biasShift(backtestPoints) : 0;
+  const blending = params.blend && smoothingModel(holdoutModel.spec) !== undefined;
+  const holdoutWeight = blending ? blendWeight(backtestPoints, holdoutShift) : 0;
   const holdout = evaluateAtOrigin(
     data.series,
     holdoutOrigin,
     horizon,
-    { model: shiftEnsemble(holdoutModel.ensemble, holdoutShift), [UNCALIBRATED]: holdoutModel.ensemble },
+    withSmoothing(holdoutModel.spec, {
+      model: blendEnsemble(shiftEnsemble(holdoutModel.ensemble, holdoutShift), holdoutWeight, holdoutModel.spec),
+      [UNCALIBRATED]: holdoutModel.ensemble,
+    }),
     holdoutModel.spec,
   );
   if (holdout.points.length === 0) throw new RangeError(`no series has ${holdoutModel.spec.minHistory} months before the holdout and all ${horizon} after it`);
 
   const final = fitModelAt(data.series, data.end, params, progress);
-  const finalShift = params.biasCalibration ? biasShift([...backtestPoints, ...asModel(holdout.points, UNCALIBRATED)]) : 0;
-  const ensemble = shiftEnsemble(final.ensemble, finalShift);
-
-  const holdoutMethods = params.biasCalibration ? [...METHODS, UNCALIBRATED] : [...METHODS];
-  const holdoutTable = evaluationTable(holdout.points, holdoutMethods);
-  const backtestTable = evaluationTable(backtestPoints, [...METHODS]);
+  const outOfSample = [...backtestPoints, ...asModel(holdout.points, UNCALIBRATED)];
+  const finalShift = params.biasCalibration ? biasShift(outOfSample) : 0;
+  const finalWeight = blending ? blendWeight(outOfSample, finalShift) : 0;
+  const ensemble = blendEnsemble(shiftEnsemble(final.ensemble, finalShift), finalWeight, final.spec);
+  const smoothingMethods = smoothingModel(holdoutModel.spec) ? [SMOOTHING] : [];
+  const holdoutTable = evaluationTable(holdout.points, [...METHODS, ...(params.biasCalibration || blending ? [UNCALIBRATED] : []), ...smoothingMethods]);
+  const backtestTable = evaluationTable(backtestPoints, [...METHODS, ...smoothingMethods]);
   const [model, hw, naive] = [holdoutTable.model.overall, holdoutTable.holt_winters.overall, holdoutTable.seasonal_naive.overall];
   const evaluation: EvaluationReport = {
     holdout: {
@@ -95,11 +111,12 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
     },
     holtWinters: holdout.holtWintersSeasonality,
     biasCalibration: { holdoutModelShift: holdoutShift, registeredModelShift: finalShift },
+    ...(blending ? { smoothingBlend: { holdoutModelWeight: holdoutWeight, registeredModelWeight: finalWeight, smoothing: final.spec.smoothing! } } : {}),
     beatsBaselines: model.wape < hw.wape && model.wape < naive.wape && Math.abs(model.bias) <= Math.abs(hw.bias),
   };
 
   progress.log('exporting and verifying the ONNX model');
-  const parts = await buildManifestParts({ options, data, final, ensemble, evaluation, holdoutShift, backtestPoints, holdoutPoints: holdout.points, started });
+  const parts = await buildManifestParts({ options, data, final, ensemble, evaluation, holdoutShift, holdoutWeight, backtestPoints, holdoutPoints: holdout.points, started });
   const registry = new ModelRegistry(createModelStore(options.registryUrl, { azureStorageConnectionString: options.azureStorageConnectionString }));
   const manifest = await registry.register(options.model, parts.onnx, parts.manifestFor);
   progress.log(`registered ${options.model} version ${manifest.version} in ${registry.store.location} (sha256 ${manifest.artifact.sha256})`);

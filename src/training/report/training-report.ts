@@ -1,4 +1,5 @@
 import { SeriesHistory } from '../../features/feature-builder';
+import { SmoothingSpec } from '../../features/feature-spec';
 import { formatMonth, MonthIndex } from '../../features/month';
 import { HORIZON_BUCKETS } from '../evaluation/forecast-accuracy';
 import { EvaluationPoint, MethodAccuracy } from '../evaluation/evaluation-table';
@@ -19,6 +20,8 @@ export interface EvaluationReport {
   holtWinters: { additive: number; multiplicative: number };
   /** Shift of the raw output learnt from out-of-sample errors (see bias-calibration.ts). */
   biasCalibration: { holdoutModelShift: number; registeredModelShift: number };
+  /** Weight of the fixed-parameter damped smoothing in the model's output, chosen on out-of-sample points (see smoothing-blend.ts). */
+  smoothingBlend?: { holdoutModelWeight: number; registeredModelWeight: number; smoothing: SmoothingSpec };
   /** Done-when check: model WAPE below both baselines and |bias| no larger than Holt-Winters'. */
   beatsBaselines: boolean;
 }
@@ -38,8 +41,14 @@ export interface RenderedReport {
   charts: Record<string, string>;
 }
 
-const LABELS: Record<string, string> = { model: 'Model (GBDT)', seasonal_naive: 'Seasonal naive', holt_winters: 'Holt-Winters', model_uncalibrated: 'Model before bias calibration' };
-const COLORS: Record<string, string> = { model: '#1f77b4', seasonal_naive: '#aaaaaa', holt_winters: '#ff7f0e', model_uncalibrated: '#9ecae1' };
+const LABELS: Record<string, string> = {
+  model: 'Model',
+  seasonal_naive: 'Seasonal naive',
+  holt_winters: 'Holt-Winters',
+  model_uncalibrated: 'GBDT alone, uncalibrated',
+  smoothing: 'Damped smoothing (fixed)',
+};
+const COLORS: Record<string, string> = { model: '#1f77b4', seasonal_naive: '#aaaaaa', holt_winters: '#ff7f0e', model_uncalibrated: '#9ecae1', smoothing: '#2ca02c' };
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
 const signedPct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}%` : 'n/a');
 
@@ -91,6 +100,15 @@ function exampleChart(example: ReportContext['examples'][number]): string {
 }
 
 /** The Markdown page and its SVG charts; pure, so the report is a function of the evaluation. */
+function smoothingNote(blend: NonNullable<EvaluationReport['smoothingBlend']>): string {
+  const s = blend.smoothing;
+  return (
+    `- Model = (1 − w) × calibrated GBDT + w × damped smoothing. The smoothing is Holt-Winters with fixed parameters (${s.seasonality}, α ${s.alpha}, β ${s.beta}, γ ${s.gamma}, φ ${s.phi}) over the last ${s.window} months, ` +
+    `computed in pre-processing as the feature smoothed_forecast (the GBDT also splits on it) and added in the ONNX graph; ` +
+    `w minimises out-of-sample WAPE (holdout model: w = ${blend.holdoutModelWeight} from the backtest; registered model: w = ${blend.registeredModelWeight} from backtest and holdout).`
+  );
+}
+
 export function renderTrainingReport(context: ReportContext): RenderedReport {
   const { evaluation: e, chartFolder } = context;
   const methods = Object.keys(e.holdout.methods);
@@ -116,7 +134,7 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
     '',
     `## Holdout: the last 18 months (${e.holdout.months.first} to ${e.holdout.months.last})`,
     '',
-    `Forecasts from ${e.holdout.origins[0]} by a model trained only on data up to then, for ${e.holdout.series} series; all three methods on the same ${e.holdout.points} points.`,
+    `Forecasts from ${e.holdout.origins[0]} by a model trained only on data up to then, for ${e.holdout.series} series; all methods on the same ${e.holdout.points} points.`,
     `WAPE = Σ|F−A| / ΣA, Forecast Accuracy = 1 − WAPE, Bias = Σ(F−A) / ΣA.`,
     '',
     ...overallTable(e.holdout.methods),
@@ -137,7 +155,7 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
     '',
     `## Rolling-origin backtest (origins ${e.backtest.origins.join(', ')})`,
     '',
-    `Each origin has its own model trained on data up to it; targets end before the holdout starts. ${e.backtest.series} series, ${e.backtest.points} points. These are the raw model forecasts, before the bias calibration they are used to learn.`,
+    `Each origin has its own model trained on data up to it; targets end before the holdout starts. ${e.backtest.series} series, ${e.backtest.points} points. Model here is the raw GBDT, before the bias calibration${e.smoothingBlend ? ' and the blend weight' : ''} these points are used to learn.`,
     '',
     ...overallTable(e.backtest.methods),
     '',
@@ -147,7 +165,8 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
     '',
     `- Holt-Winters: damped trend, additive and multiplicative seasonality fitted per series and origin by Nelder–Mead on the in-sample one-step SSE; the lower SSE wins (holdout: ${e.holtWinters.multiplicative} multiplicative, ${e.holtWinters.additive} additive).`,
     '- Seasonal naive: the same month of the latest observed year.',
-    `- Bias calibration: the model's raw output is shifted by the out-of-sample bias of earlier origins (holdout model: ${e.biasCalibration.holdoutModelShift.toFixed(5)} from the backtest; registered model: ${e.biasCalibration.registeredModelShift.toFixed(5)} from backtest and holdout).`,
+    `- Bias calibration: the GBDT's raw output is shifted by its out-of-sample bias at earlier origins (holdout model: ${e.biasCalibration.holdoutModelShift.toFixed(5)} from the backtest; registered model: ${e.biasCalibration.registeredModelShift.toFixed(5)} from backtest and holdout).`,
+    ...(e.smoothingBlend ? [smoothingNote(e.smoothingBlend)] : []),
     '',
     '## Example series',
     '',
