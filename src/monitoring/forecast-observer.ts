@@ -10,14 +10,17 @@ export type RequestOutcome = 'success' | 'client_error' | 'server_error' | 'not_
 /** Why a model version could not be loaded, as counted in load-failure metrics. */
 export type LoadFailureReason = 'registry_unavailable' | 'not_found' | 'manifest_invalid' | 'checksum_mismatch' | 'session_failed' | 'golden_mismatch' | 'timeout';
 
-/** One forecast point as served, kept for joining with actuals later. */
-export interface ServedPoint {
+/**
+ * One series' forecast as served, kept for joining with actuals later: values[h] is the forecast for month
+ * firstMonth + h, made h + 1 months ahead (step = index + 1). One record per series rather than one object per
+ * point keeps the request path to a handful of allocations.
+ */
+export interface ServedSeries {
   country: string;
   sku: string;
-  month: MonthIndex;
-  /** Months ahead of the last history month (1 = next month). */
-  step: number;
-  value: number;
+  /** The month after the last history month: the month of step 1. */
+  firstMonth: MonthIndex;
+  values: Float32Array | Float64Array | readonly number[];
 }
 
 /**
@@ -35,5 +38,6 @@ export abstract class ForecastObserver {
   abstract batchScored(matrix: FeatureMatrix, predictions: Float32Array): void;
   /** Data-quality problems found while validating a request, e.g. `history_too_short` for a feature-less series. */
   abstract inputRejected(reason: string, count: number): void;
-  abstract forecastsServed(points: ServedPoint[]): void;
+  /** The forecasts a request served; callers hand over fresh records, which the observer may keep. */
+  abstract forecastsServed(series: readonly ServedSeries[]): void;
 }

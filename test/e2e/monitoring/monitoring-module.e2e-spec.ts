@@ -93,10 +93,8 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
 
   it('joins actuals with served forecasts and exports the error sums by horizon bucket and version', async () => {
     const month = parseMonth('2030-01');
-    observer.forecastsServed([
-      { country: 'AU', sku: 'S1', month, step: 1, value: 120 },
-      { country: 'AU', sku: 'S1', month: month + 4, step: 5, value: 70 },
-    ]);
+    // month at step 1 is 120, month + 4 at step 5 is 70
+    observer.forecastsServed([{ country: 'AU', sku: 'S1', firstMonth: month, values: [120, 90, 80, 75, 70] }]);
     const response = await app.inject({
       method: 'POST',
       url: '/v1/actuals',
