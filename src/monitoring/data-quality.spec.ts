@@ -40,4 +40,13 @@ describe('DataQualityCounter', () => {
     flushed(c);
     expect(flushed(c)).toEqual([]);
   });
+
+  it('counts infinities as non_finite on bounded and unbounded columns, never as out of range', () => {
+    const c = counter();
+    c.count(Float32Array.from([Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, Number.POSITIVE_INFINITY, 3.4e38, 0]), 2);
+    expect(flushed(c)).toEqual([
+      ['lag_1', 'non_finite', 2],
+      ['trend_12', 'non_finite', 1],
+    ]);
+  });
 });
