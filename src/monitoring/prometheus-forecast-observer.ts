@@ -5,7 +5,7 @@ import { HORIZON_BUCKETS } from './accuracy-math';
 import { DataQualityCounter } from './data-quality';
 import { jsDistance, psi } from './drift-math';
 import { DriftWindow } from './drift-window';
-import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedPoint } from './forecast-observer';
+import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedSeries } from './forecast-observer';
 import { buildColumnChecks, buildTrackedQuantities } from './model-watch';
 import { INSUFFICIENT_DATA, MonitoringMetrics } from './monitoring-metrics';
 import { ServedForecastLog } from './served-forecast-log';
@@ -24,6 +24,9 @@ export interface DriftSettings {
 @Injectable()
 export class PrometheusForecastObserver extends ForecastObserver implements OnModuleDestroy {
   private model = { model: 'none', version: 'none' };
+  // Bound children, so the request path builds no labels objects: stages per served model, outcomes as seen.
+  private stages: Record<ForecastStage, (seconds: number) => void>;
+  private readonly outcomes = new Map<RequestOutcome, { requests: (n?: number) => void; series: (n?: number) => void }>();
   private window?: DriftWindow;
   private quality?: DataQualityCounter;
   private readonly timer: NodeJS.Timeout;
@@ -34,6 +37,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     readonly servedLog: ServedForecastLog,
   ) {
     super();
+    this.stages = this.stageChildren();
     metrics.modelReady.set(0);
     metrics.actualsLastReceived.set(0);
     metrics.onCollect = () => this.refresh();
@@ -50,6 +54,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     const m = this.metrics;
     this.refresh(); // bin what the previous model scored before its references go away
     this.model = { model: manifest.name, version: String(manifest.version) };
+    this.stages = this.stageChildren();
     m.modelInfo.reset();
     m.modelInfo.set({ ...this.model, sha256: manifest.artifact.sha256 }, 1);
     m.modelLoadDuration.observe({ model: manifest.name }, loadSeconds);
@@ -95,12 +100,17 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   }
 
   stageCompleted(stage: ForecastStage, seconds: number): void {
-    this.metrics.stageDuration.observe({ stage, model: this.model.model, version: this.model.version }, seconds);
+    this.stages[stage](seconds);
   }
 
   forecastCompleted(outcome: RequestOutcome, seriesCount: number): void {
-    this.metrics.requests.inc({ outcome });
-    this.metrics.series.inc({ outcome }, seriesCount);
+    let counters = this.outcomes.get(outcome);
+    if (!counters) {
+      counters = { requests: this.metrics.requests.labels({ outcome }).inc, series: this.metrics.series.labels({ outcome }).inc };
+      this.outcomes.set(outcome, counters);
+    }
+    counters.requests();
+    counters.series(seriesCount);
     if (outcome === 'success') this.metrics.batchSeries.observe(seriesCount);
   }
 
@@ -116,8 +126,8 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     this.metrics.inputRejected.inc({ reason }, count);
   }
 
-  forecastsServed(points: ServedPoint[]): void {
-    this.servedLog.enqueue(points, this.model.version);
+  forecastsServed(series: readonly ServedSeries[]): void {
+    this.servedLog.enqueue(series, this.model.version);
   }
 
   /** Off the request path: bins new rows, updates drift gauges and counters, flushes data-quality counts. */
@@ -137,6 +147,11 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       });
     });
     this.publishDrift();
+  }
+
+  private stageChildren(): Record<ForecastStage, (seconds: number) => void> {
+    const child = (stage: ForecastStage) => this.metrics.stageDuration.labels({ stage, ...this.model }).observe;
+    return { preprocess: child('preprocess'), inference: child('inference'), postprocess: child('postprocess') };
   }
 
   private publishDrift(): void {
