@@ -49,37 +49,49 @@ export function tracingActive(): boolean {
   return sdk !== undefined;
 }
 
+/** Ends a span, first marking it failed with the error when there is one. */
+export function endSpan(span: Span, error?: unknown): void {
+  if (error !== undefined) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  }
+  span.end();
+}
+
+/** Starts a child span of the active one without making it active: for stages that are not one function call. */
+export function startSpan(name: string, attributes: Attributes): Span {
+  return trace.getTracer(TRACER_NAME).startSpan(name, { attributes });
+}
+
+/** True inside a span that records, e.g. a sampled HTTP request span while tracing is on. */
+export function insideRecordingSpan(): boolean {
+  return trace.getActiveSpan()?.isRecording() === true;
+}
+
 /**
  * Runs `fn` inside a child span of the active one (the HTTP request span when tracing is on). Without a
  * registered SDK the API hands back a non-recording span, so this costs a closure and nothing else.
  */
 export function withSpan<T>(name: string, attributes: Attributes, fn: (span: Span) => T): T {
   return trace.getTracer(TRACER_NAME).startActiveSpan(name, { attributes }, (span) => {
-    const end = (error?: unknown): void => {
-      if (error !== undefined) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-      }
-      span.end();
-    };
     try {
       const result = fn(span);
       if (result instanceof Promise) {
         return result.then(
           (value: unknown) => {
-            end();
+            endSpan(span);
             return value;
           },
           (error: unknown) => {
-            end(error);
+            endSpan(span, error);
             throw error;
           },
         ) as T;
       }
-      end();
+      endSpan(span);
       return result;
     } catch (error) {
-      end(error);
+      endSpan(span, error);
       throw error;
     }
   });

@@ -1,0 +1,76 @@
+import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { node, tracing } from '@opentelemetry/sdk-node';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { OnnxModel } from '../inference/onnx-model';
+import { ModelHost } from '../model-host/model-host.service';
+import { NoopForecastObserver } from '../monitoring/noop-forecast-observer';
+import { ModelManifest } from '../registry/model-manifest';
+import { ForecastingService } from './forecasting.service';
+
+const folder = path.resolve('test/fixtures/registry/demand-forecast/1');
+const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as ModelManifest;
+const input = { horizon: 6, series: manifest.golden[0].request.series.slice(0, 2) };
+
+describe('ForecastingService spans', () => {
+  const exporter = new tracing.InMemorySpanExporter();
+  const provider = new node.NodeTracerProvider({ spanProcessors: [new tracing.SimpleSpanProcessor(exporter)] });
+  let onnx: OnnxModel;
+
+  beforeAll(async () => {
+    provider.register(); // also the async-hooks context manager, as the SDK registers in production
+    onnx = await OnnxModel.load(path.join(folder, 'model.onnx'), manifest.io, { intraOpThreads: 1, interOpThreads: 1 });
+  });
+  afterAll(async () => {
+    await onnx.release();
+    await provider.shutdown();
+    trace.disable();
+  });
+  afterEach(() => exporter.reset());
+
+  const service = (run: OnnxModel['run']): ForecastingService => {
+    const host = { current: () => ({ manifest, onnx: { run } }) } as unknown as ModelHost;
+    return new ForecastingService(host, { maxSeriesPerRequest: 100 } as AppConfig, new NoopForecastObserver());
+  };
+  const tracer = () => trace.getTracer('test');
+
+  it('traces preprocess, inference and postprocess in order under a forecast span, with the model', async () => {
+    const forecasts = await tracer().startActiveSpan('POST /v1/forecast', async (request) => {
+      const result = await service((data, rows, columns) => onnx.run(data, rows, columns)).forecast(input);
+      request.end();
+      return result.forecasts;
+    });
+    expect(forecasts).toHaveLength(2);
+    const spans = new Map(exporter.getFinishedSpans().map((s) => [s.name, s]));
+    expect([...spans.keys()].sort()).toEqual(['POST /v1/forecast', 'forecast', 'forecast.inference', 'forecast.postprocess', 'forecast.preprocess']);
+    const parent = (name: string) => spans.get(name)!.parentSpanContext?.spanId;
+    expect(parent('forecast')).toBe(spans.get('POST /v1/forecast')!.spanContext().spanId);
+    const forecastId = spans.get('forecast')!.spanContext().spanId;
+    for (const stage of ['forecast.preprocess', 'forecast.inference', 'forecast.postprocess']) {
+      expect(parent(stage)).toBe(forecastId);
+      expect(spans.get(stage)!.attributes).toMatchObject({ 'model.name': 'demand-forecast', 'model.version': 1 });
+    }
+    const ns = (t: [number, number]) => t[0] * 1e9 + t[1];
+    expect(ns(spans.get('forecast.preprocess')!.endTime)).toBeLessThanOrEqual(ns(spans.get('forecast.inference')!.startTime));
+    expect(ns(spans.get('forecast.inference')!.endTime)).toBeLessThanOrEqual(ns(spans.get('forecast.postprocess')!.startTime));
+  });
+
+  it('marks the failing stage and the forecast span as errors', async () => {
+    const failing = service(() => Promise.reject(new Error('session gone')));
+    await tracer().startActiveSpan('request', async (request) => {
+      await expect(failing.forecast(input)).rejects.toThrow('session gone');
+      request.end();
+    });
+    const spans = new Map(exporter.getFinishedSpans().map((s) => [s.name, s]));
+    expect(spans.get('forecast.inference')!.status).toEqual({ code: SpanStatusCode.ERROR, message: 'session gone' });
+    expect(spans.get('forecast')!.status.code).toBe(SpanStatusCode.ERROR);
+    expect(spans.get('forecast.preprocess')!.status.code).toBe(SpanStatusCode.UNSET);
+    expect(spans.has('forecast.postprocess')).toBe(false);
+  });
+
+  it('creates no span for a request outside a recording span', async () => {
+    await service((data, rows, columns) => onnx.run(data, rows, columns)).forecast(input);
+    expect(exporter.getFinishedSpans()).toEqual([]);
+  });
+});
