@@ -39,8 +39,8 @@ describe('formatReport', () => {
   it('prints one row per server and case, then each target', () => {
     const results = [server(SERVICE, 120, [700, 4], [50, 40])];
     const text = formatReport(results, checkTargets(results));
-    expect(text).toMatch(/service\s+single-series\s+700\s+700\s+1.0\s+4.0\s+0\s+80\s+120/);
-    expect(text).toMatch(/service\s+100-series\s+50\s+5000\s+5.0\s+40.0\s+0\s+80\s+120/);
+    expect(text).toMatch(/service\s+single-series\s+700\s+700\s+1.0\s+4.0\s+-\s+0\s+80\s+120/);
+    expect(text).toMatch(/service\s+100-series\s+50\s+5000\s+5.0\s+40.0\s+-\s+0\s+80\s+120/);
     expect(text).toMatch(/MISSED\s+single-series requests\/s >= 0.7x reference\s+not measured/);
   });
 });
@@ -52,5 +52,13 @@ describe('medianCase', () => {
     }));
     expect(medianCase([a, b, c])).toMatchObject({ requestsPerSecond: 200, seriesPerSecond: 200, p99Ms: 4, errors: 1 });
     expect(medianCase([a, b]).requestsPerSecond).toBe(200);
+    expect(medianCase([a, b]).cpuMicrosPerRequest).toBeUndefined();
+  });
+
+  it('reports the median server CPU per request, printed in µs', () => {
+    const rounds = [70, 90, 80].map((cpu) => ({ ...server(SERVICE, 120, [700, 4], [50, 40]).cases[0], cpuMicrosPerRequest: cpu }));
+    const result = { ...server(SERVICE, 120, [700, 4], [50, 40]), cases: [medianCase(rounds)] };
+    expect(result.cases[0].cpuMicrosPerRequest).toBe(80);
+    expect(formatReport([result], [])).toMatch(/service\s+single-series\s+700\s+700\s+1.0\s+4.0\s+80\s+0/);
   });
 });

@@ -8,6 +8,8 @@ export interface CaseResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** The server process's CPU time (user + system) per request answered: robust where throughput is noisy. */
+  cpuMicrosPerRequest?: number;
 }
 
 export interface ServerResult {
@@ -75,6 +77,7 @@ export function medianCase(rounds: CaseResult[]): CaseResult {
     p50Ms: median(rounds.map((r) => r.p50Ms)),
     p99Ms: median(rounds.map((r) => r.p99Ms)),
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    ...(rounds.every((r) => r.cpuMicrosPerRequest !== undefined) ? { cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest!)) } : {}),
   };
 }
 
@@ -83,7 +86,7 @@ function pad(text: string, width: number): string {
 }
 
 export function formatReport(results: ServerResult[], checks: TargetCheck[]): string {
-  const header = ['server', 'body', 'req/s', 'series/s', 'p50 ms', 'p99 ms', 'errors', 'idle RSS MB', 'peak RSS MB'];
+  const header = ['server', 'body', 'req/s', 'series/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'errors', 'idle RSS MB', 'peak RSS MB'];
   const rows = results.flatMap((r) =>
     r.cases.map((c) => [
       c.server,
@@ -92,6 +95,7 @@ export function formatReport(results: ServerResult[], checks: TargetCheck[]): st
       c.seriesPerSecond.toFixed(0),
       c.p50Ms.toFixed(1),
       c.p99Ms.toFixed(1),
+      c.cpuMicrosPerRequest === undefined ? '-' : c.cpuMicrosPerRequest.toFixed(0),
       String(c.errors),
       (r.idleRssBytes / MB).toFixed(0),
       (r.peakRssBytes / MB).toFixed(0),

@@ -10,7 +10,7 @@ interface AutocannonOptions {
 }
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -28,7 +28,7 @@ export interface LoadCase {
 }
 
 /** Loads POST /v1/forecast with one body for `durationSeconds` over `connections` keep-alive connections. */
-export async function runLoad(server: string, url: string, load: LoadCase, connections: number, durationSeconds: number): Promise<CaseResult> {
+export async function runLoad(server: string, url: string, load: LoadCase, connections: number, durationSeconds: number): Promise<CaseResult & { requestsTotal: number }> {
   const result = await autocannon({
     url: `${url}/v1/forecast`,
     method: 'POST',
@@ -46,5 +46,6 @@ export async function runLoad(server: string, url: string, load: LoadCase, conne
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+    requestsTotal: result.requests.total,
   };
 }

@@ -101,7 +101,11 @@ async function main(): Promise<void> {
       for (const server of started) {
         for (const load of cases) {
           const key = `${server.label}|${load.body}`;
-          rounds.set(key, [...(rounds.get(key) ?? []), await runLoad(server.label, server.url, load, CONNECTIONS, DURATION_S)]);
+          const before = await server.stats();
+          const result = await runLoad(server.label, server.url, load, CONNECTIONS, DURATION_S);
+          const cpuMicros = (await server.stats()).cpuMicros - before.cpuMicros;
+          result.cpuMicrosPerRequest = cpuMicros / Math.max(1, result.requestsTotal);
+          rounds.set(key, [...(rounds.get(key) ?? []), result]);
         }
       }
       process.stderr.write(`  round ${round}/${ROUNDS} done\n`);
