@@ -43,10 +43,12 @@ async function main(): Promise<void> {
   const horizon = Math.min(HORIZON, manifest.maxHorizon);
   const { series, source } = await benchSeries(path.resolve('data/aus_retail/sales.csv'), 100, Math.max(HISTORY_MONTHS, manifest.features.minHistory));
   const body = (count: number): string => JSON.stringify({ horizon, series: series.slice(0, count) } satisfies ForecastBody);
+  // BENCH_BODIES=single or =100 narrows the run to one body, e.g. to profile that case alone.
+  const bodies = process.env.BENCH_BODIES?.split(',').map((b) => b.trim());
   const cases: LoadCase[] = [
     { body: SINGLE, seriesPerRequest: 1, payload: body(1) },
     { body: HUNDRED, seriesPerRequest: 100, payload: body(100) },
-  ];
+  ].filter((c) => !bodies || bodies.some((b) => c.body.startsWith(b)));
   console.log(
     `model ${MODEL} version ${version} (${SELECTOR}) from ${folder}; horizon ${horizon}, ${HISTORY_MONTHS}-month histories from ${source}; ` +
       `${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION_S} s per case after ${WARMUP_S} s warm-up; node ${process.version}, ${os.cpus().length} CPUs`,
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
       started.push(server);
       idleRss.set(label, (await server.stats()).rssBytes);
       // Every server must compute the same forecasts, or the comparison is not of the same work.
-      const values = await forecastValues(server.url, cases[1].payload);
+      const values = await forecastValues(server.url, body(100));
       expected ??= values;
       const worst = Math.max(...values.map((v, i) => Math.abs(v - expected![i]) / Math.max(1, Math.abs(expected![i]))));
       if (values.length !== expected.length || worst > 1e-4) throw new Error(`${label} forecasts differ from the first server's (worst relative difference ${worst})`);
