@@ -45,7 +45,7 @@ export function installHttpMetrics(app: NestFastifyApplication): void {
     let byClass = routes.get(route);
     if (!byClass) routes.set(route, (byClass = []));
     const index = Math.floor(statusCode / 100);
-    return (byClass[index] ??= metrics.httpDuration.labels({ method, route, status_class: `${index}xx` }).observe);
+    return (byClass[index] ??= metrics.httpDuration.labels({ method, route, status_class: `${index}xx` }));
   };
 
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { FastHistogram } from './fast-histogram';
 
 export const METRIC_PREFIX = 'demand_forecast_';
 
@@ -14,11 +15,12 @@ const LOAD_SECONDS_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
  * No label takes per-series values: labels are bounded by the model's features, bins and versions.
  */
 export class MonitoringMetrics {
-  readonly httpDuration: Histogram<'method' | 'route' | 'status_class'>;
-  readonly stageDuration: Histogram<'stage' | 'model' | 'version'>;
+  // Observed on every request: FastHistogram (same exposition, no per-call label hashing).
+  readonly httpDuration: FastHistogram<'method' | 'route' | 'status_class'>;
+  readonly stageDuration: FastHistogram<'stage' | 'model' | 'version'>;
   readonly requests: Counter<'outcome'>;
   readonly series: Counter<'outcome'>;
-  readonly batchSeries: Histogram;
+  readonly batchSeries: FastHistogram;
   readonly scoredRows: Counter;
 
   readonly modelInfo: Gauge<'model' | 'version' | 'sha256'>;
@@ -65,20 +67,20 @@ export class MonitoringMetrics {
       collect: refresh,
     });
 
-    this.httpDuration = new Histogram({
-      name: `${p}http_request_duration_seconds`,
-      help: 'HTTP request duration from arrival to response sent, by method, route template and status class.',
-      labelNames: ['method', 'route', 'status_class'],
-      buckets: latencyBuckets,
+    this.httpDuration = new FastHistogram(
+      `${p}http_request_duration_seconds`,
+      'HTTP request duration from arrival to response sent, by method, route template and status class.',
+      ['method', 'route', 'status_class'],
+      latencyBuckets,
       registers,
-    });
-    this.stageDuration = new Histogram({
-      name: `${p}stage_duration_seconds`,
-      help: 'Duration of one forecast stage (preprocess, inference, postprocess) per request.',
-      labelNames: ['stage', 'model', 'version'],
-      buckets: latencyBuckets,
+    );
+    this.stageDuration = new FastHistogram(
+      `${p}stage_duration_seconds`,
+      'Duration of one forecast stage (preprocess, inference, postprocess) per request.',
+      ['stage', 'model', 'version'],
+      latencyBuckets,
       registers,
-    });
+    );
     this.requests = new Counter({
       name: `${p}requests_total`,
       help: 'Forecast requests by outcome (success, client_error, server_error, not_ready).',
@@ -91,12 +93,7 @@ export class MonitoringMetrics {
       labelNames: ['outcome'],
       registers,
     });
-    this.batchSeries = new Histogram({
-      name: `${p}request_series`,
-      help: 'Series per forecast request (batch size).',
-      buckets: BATCH_SERIES_BUCKETS,
-      registers,
-    });
+    this.batchSeries = new FastHistogram(`${p}request_series`, 'Series per forecast request (batch size).', [], BATCH_SERIES_BUCKETS, registers);
     this.scoredRows = new Counter({
       name: `${p}scored_rows_total`,
       help: 'Model input rows scored (one per series and step); the denominator of data-quality rates.',

@@ -150,7 +150,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   }
 
   private stageChildren(): Record<ForecastStage, (seconds: number) => void> {
-    const child = (stage: ForecastStage) => this.metrics.stageDuration.labels({ stage, ...this.model }).observe;
+    const child = (stage: ForecastStage) => this.metrics.stageDuration.labels({ stage, ...this.model });
     return { preprocess: child('preprocess'), inference: child('inference'), postprocess: child('postprocess') };
   }
 
