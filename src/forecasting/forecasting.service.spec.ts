@@ -51,9 +51,12 @@ describe('ForecastingService spans', () => {
       expect(parent(stage)).toBe(forecastId);
       expect(spans.get(stage)!.attributes).toMatchObject({ 'model.name': 'demand-forecast', 'model.version': 1 });
     }
-    const ns = (t: [number, number]) => t[0] * 1e9 + t[1];
-    expect(ns(spans.get('forecast.preprocess')!.endTime)).toBeLessThanOrEqual(ns(spans.get('forecast.inference')!.startTime));
-    expect(ns(spans.get('forecast.inference')!.endTime)).toBeLessThanOrEqual(ns(spans.get('forecast.postprocess')!.startTime));
+    // The SDK anchors a span's start on Date.now(), so start times are whole milliseconds: order within 1 ms.
+    const ns = (t: [number, number]) => BigInt(t[0]) * 1_000_000_000n + BigInt(t[1]);
+    const ms = 1_000_000n;
+    expect(ns(spans.get('forecast.preprocess')!.endTime)).toBeLessThanOrEqual(ns(spans.get('forecast.inference')!.startTime) + ms);
+    expect(ns(spans.get('forecast.inference')!.endTime)).toBeLessThanOrEqual(ns(spans.get('forecast.postprocess')!.startTime) + ms);
+    expect(ns(spans.get('forecast.preprocess')!.startTime)).toBeLessThanOrEqual(ns(spans.get('forecast.postprocess')!.startTime));
   });
 
   it('marks the failing stage and the forecast span as errors', async () => {

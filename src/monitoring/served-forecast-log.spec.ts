@@ -82,6 +82,16 @@ describe('ServedForecastLog', () => {
     expect(log.join([actual('S47', jul, 1)]).unmatched.no_forecast).toBe(1);
   });
 
+  it('keeps only the newest queued records across queue compactions, recycling dropped series', () => {
+    const log = new ServedForecastLog(10);
+    for (let i = 0; i < 10_000; i++) log.enqueue([served(`S${i}`, jul, [i])], '1');
+    log.ingest();
+    expect(log.size).toBe(10);
+    const result = log.join([actual('S9999', jul, 0), actual('S9990', jul, 0), actual('S9989', jul, 0), actual('S0', jul, 0)]);
+    expect(result.joined.map((j) => j.forecast)).toEqual([9999, 9990]);
+    expect(result.unmatched.no_forecast).toBe(2);
+  });
+
   it('stays correct when one series record is longer than maxTracked', () => {
     const log = new ServedForecastLog(2);
     log.enqueue([served('A', jul, [1, 2, 3, 4, 5])], '1');
