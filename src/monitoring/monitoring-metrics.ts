@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { FastCounter } from './fast-counter';
 import { FastHistogram } from './fast-histogram';
 
 export const METRIC_PREFIX = 'demand_forecast_';
@@ -15,13 +16,13 @@ const LOAD_SECONDS_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
  * No label takes per-series values: labels are bounded by the model's features, bins and versions.
  */
 export class MonitoringMetrics {
-  // Observed on every request: FastHistogram (same exposition, no per-call label hashing).
+  // Recorded on every request: FastHistogram / FastCounter (same exposition, no per-call label hashing).
   readonly httpDuration: FastHistogram<'method' | 'route' | 'status_class'>;
   readonly stageDuration: FastHistogram<'stage' | 'model' | 'version'>;
-  readonly requests: Counter<'outcome'>;
-  readonly series: Counter<'outcome'>;
+  readonly requests: FastCounter<'outcome'>;
+  readonly series: FastCounter<'outcome'>;
   readonly batchSeries: FastHistogram;
-  readonly scoredRows: Counter;
+  readonly scoredRows: FastCounter;
 
   readonly modelInfo: Gauge<'model' | 'version' | 'sha256'>;
   readonly modelReady: Gauge;
@@ -81,24 +82,15 @@ export class MonitoringMetrics {
       latencyBuckets,
       registers,
     );
-    this.requests = new Counter({
-      name: `${p}requests_total`,
-      help: 'Forecast requests by outcome (success, client_error, server_error, not_ready).',
-      labelNames: ['outcome'],
-      registers,
-    });
-    this.series = new Counter({
-      name: `${p}series_total`,
-      help: 'Series in forecast requests by request outcome.',
-      labelNames: ['outcome'],
-      registers,
-    });
+    this.requests = new FastCounter(`${p}requests_total`, 'Forecast requests by outcome (success, client_error, server_error, not_ready).', ['outcome'], registers);
+    this.series = new FastCounter(`${p}series_total`, 'Series in forecast requests by request outcome.', ['outcome'], registers);
     this.batchSeries = new FastHistogram(`${p}request_series`, 'Series per forecast request (batch size).', [], BATCH_SERIES_BUCKETS, registers);
-    this.scoredRows = new Counter({
-      name: `${p}scored_rows_total`,
-      help: 'Model input rows scored (one per series and step); the denominator of data-quality rates.',
+    this.scoredRows = new FastCounter(
+      `${p}scored_rows_total`,
+      'Model input rows scored (one per series and step); the denominator of data-quality rates.',
+      [],
       registers,
-    });
+    );
 
     this.modelInfo = new Gauge({
       name: `${p}model_info`,

@@ -106,7 +106,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   forecastCompleted(outcome: RequestOutcome, seriesCount: number): void {
     let counters = this.outcomes.get(outcome);
     if (!counters) {
-      counters = { requests: this.metrics.requests.labels({ outcome }).inc, series: this.metrics.series.labels({ outcome }).inc };
+      counters = { requests: this.metrics.requests.labels({ outcome }), series: this.metrics.series.labels({ outcome }) };
       this.outcomes.set(outcome, counters);
     }
     counters.requests();
