@@ -1,21 +1,4 @@
-import { errorParts, horizonBucket, summarizeErrors } from './accuracy-math';
-
-describe('horizonBucket', () => {
-  it.each([
-    [1, '1'],
-    [2, '2-3'],
-    [3, '2-3'],
-    [4, '4-6'],
-    [6, '4-6'],
-    [7, '7-12'],
-    [12, '7-12'],
-    [13, '13-18'],
-    [18, '13-18'],
-    [24, '13-18'],
-  ])('puts step %p in bucket %p', (step, bucket) => {
-    expect(horizonBucket(step)).toBe(bucket);
-  });
-});
+import { errorParts, summarizeErrors } from './accuracy-math';
 
 describe('errorParts', () => {
   it.each([

@@ -1,19 +1,3 @@
-/** Horizon buckets accuracy is reported by; steps beyond the last bucket's end fall into it too. */
-export const HORIZON_BUCKETS = [
-  { label: '1', from: 1, to: 1 },
-  { label: '2-3', from: 2, to: 3 },
-  { label: '4-6', from: 4, to: 6 },
-  { label: '7-12', from: 7, to: 12 },
-  { label: '13-18', from: 13, to: Infinity },
-] as const;
-
-export type HorizonBucket = (typeof HORIZON_BUCKETS)[number]['label'];
-
-export function horizonBucket(step: number): HorizonBucket {
-  for (const bucket of HORIZON_BUCKETS) if (step <= bucket.to) return bucket.label;
-  return '13-18';
-}
-
 /**
  * The parts of one point's error that the counters add up. error = forecast − actual (positive = over-forecast).
  * A signed sum cannot be a Prometheus counter, so the error is split into its over and under parts:

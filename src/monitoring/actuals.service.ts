@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parseMonth } from '../features/month';
-import { errorParts, horizonBucket } from './accuracy-math';
+import { horizonBucket } from '../features/horizon-buckets';
+import { errorParts } from './accuracy-math';
 import { PostActualsDto, PostActualsResponseDto } from './actuals.dto';
 import { MonitoringMetrics } from './monitoring-metrics';
 import { ServedForecastLog } from './served-forecast-log';

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { FeatureMatrix } from '../features/feature-builder';
 import { ModelManifest } from '../registry/model-manifest';
-import { HORIZON_BUCKETS } from './accuracy-math';
+import { HORIZON_BUCKETS } from '../features/horizon-buckets';
 import { DataQualityCounter } from './data-quality';
 import { jsDistance, psi } from './drift-math';
 import { DriftWindow } from './drift-window';

@@ -1,4 +1,5 @@
-import { addPoint, AccuracySums, AccuracySummary, emptySums, HORIZON_BUCKETS, horizonBucket, summarize } from './forecast-accuracy';
+import { HORIZON_BUCKETS, horizonBucket } from '../../features/horizon-buckets';
+import { addPoint, AccuracySums, AccuracySummary, emptySums, summarize } from './forecast-accuracy';
 
 /** One evaluated (series, origin, step): the actual and every method's forecast of it, in units. */
 export interface EvaluationPoint {

@@ -1,4 +1,4 @@
-import { addPoint, emptySums, horizonBucket, summarize } from './forecast-accuracy';
+import { addPoint, emptySums, summarize } from './forecast-accuracy';
 
 describe('forecast accuracy', () => {
   it('computes WAPE, accuracy and bias from sums, by hand', () => {
@@ -19,24 +19,5 @@ describe('forecast accuracy', () => {
     addPoint(sums, 5, 0);
     expect(summarize(sums).wape).toBeNaN();
     expect(summarize(sums).bias).toBeNaN();
-  });
-
-  it.each([
-    [1, '1'],
-    [2, '2-3'],
-    [3, '2-3'],
-    [4, '4-6'],
-    [6, '4-6'],
-    [7, '7-12'],
-    [12, '7-12'],
-    [13, '13-18'],
-    [18, '13-18'],
-  ])('puts step %i in bucket %s', (step, bucket) => {
-    expect(horizonBucket(step)).toBe(bucket);
-  });
-
-  it('rejects steps outside 1..18', () => {
-    expect(() => horizonBucket(0)).toThrow(RangeError);
-    expect(() => horizonBucket(19)).toThrow(RangeError);
   });
 });

@@ -30,24 +30,3 @@ export function summarize(sums: AccuracySums): AccuracySummary {
   const wape = sums.actual > 0 ? sums.absError / sums.actual : Number.NaN;
   return { wape, accuracy: 1 - wape, bias: sums.actual > 0 ? sums.error / sums.actual : Number.NaN, points: sums.points };
 }
-
-export interface HorizonBucket {
-  label: string;
-  from: number;
-  to: number;
-}
-
-/** The planners' horizon buckets (months ahead). */
-export const HORIZON_BUCKETS: HorizonBucket[] = [
-  { label: '1', from: 1, to: 1 },
-  { label: '2-3', from: 2, to: 3 },
-  { label: '4-6', from: 4, to: 6 },
-  { label: '7-12', from: 7, to: 12 },
-  { label: '13-18', from: 13, to: 18 },
-];
-
-export function horizonBucket(step: number): string {
-  const bucket = HORIZON_BUCKETS.find((b) => step >= b.from && step <= b.to);
-  if (!bucket) throw new RangeError(`step ${step} is outside the horizon buckets 1..18`);
-  return bucket.label;
-}

@@ -1,7 +1,7 @@
 import { SeriesHistory } from '../../features/feature-builder';
 import { SmoothingSpec } from '../../features/feature-spec';
 import { formatMonth, MonthIndex } from '../../features/month';
-import { HORIZON_BUCKETS } from '../evaluation/forecast-accuracy';
+import { HORIZON_BUCKETS } from '../../features/horizon-buckets';
 import { EvaluationPoint, MethodAccuracy } from '../evaluation/evaluation-table';
 import { groupedBarChart, lineChart } from './svg-charts';
 
