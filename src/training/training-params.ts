@@ -1,4 +1,4 @@
-import { FeatureOptions } from '../features/fit-feature-spec';
+import { DEFAULT_FEATURE_OPTIONS, FeatureOptions } from '../features/fit-feature-spec';
 import { GbdtOptions } from './gbdt/train-gbdt';
 
 /** Everything that decides the model, besides the data; recorded in manifest.training. */
@@ -29,15 +29,8 @@ export const DEFAULT_TRAINING_PARAMS: TrainingParams = {
   seed: 42,
   gbdt: { trees: 100, learningRate: 0.1, maxDepth: 6, minSamplesLeaf: 50, l2: 1, rowSubsample: 0.8, colSubsample: 0.8, bins: 255 },
   features: {
-    lags: [1, 2, 3, 4, 5, 6, 9, 12, 18, 24],
-    seasonalLagYears: [1, 2],
-    rollingMeanWindows: [3, 6, 12],
-    rollingStdWindows: [12],
-    scaleWindow: 12,
-    xyzWindow: 24,
-    maxHorizon: 18,
+    ...DEFAULT_FEATURE_OPTIONS,
     attributes: ['industry_group'],
-    abcShares: [0.8, 0.95],
     smoothing: { window: 48, alpha: 0.2, beta: 0.05, gamma: 0.5, phi: 0.98, seasonality: 'multiplicative' },
   },
   originMonths: 120,
