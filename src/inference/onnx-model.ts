@@ -14,9 +14,9 @@ export class OnnxModel {
     private readonly io: { input: TensorSpec; output: TensorSpec },
   ) {}
 
-  /** Loads the graph and checks that its input and output match what the manifest promises. */
-  static async load(modelPath: string, io: { input: TensorSpec; output: TensorSpec }, options: SessionOptions): Promise<OnnxModel> {
-    const session = await ort.InferenceSession.create(modelPath, {
+  /** Loads the graph (a file, or bytes not yet registered) and checks its input and output against the manifest. */
+  static async load(model: string | Uint8Array, io: { input: TensorSpec; output: TensorSpec }, options: SessionOptions): Promise<OnnxModel> {
+    const session = await ort.InferenceSession.create(model as string, {
       executionProviders: ['cpu'],
       graphOptimizationLevel: 'all',
       intraOpNumThreads: options.intraOpThreads,

@@ -53,14 +53,9 @@ export async function buildManifestParts(inputs: CandidateInputs): Promise<Candi
   const { spec, matrix } = final;
   const onnx = exportTreeEnsembleOnnx(ensemble, { featureCount: spec.names.length, inputName: INPUT_NAME, outputName: OUTPUT_NAME });
   const golden = goldenExamples(data.series as SeriesHistory[], spec, ensemble);
-  const io = {
-    input: { name: INPUT_NAME, type: 'float32' as const, shape: [null, spec.names.length] },
-    output: { name: OUTPUT_NAME, type: 'float32' as const, shape: [null, 1] },
-  };
-  await verifyOnnxCandidate(onnx, { io, features: spec, golden });
   const predictions = predictTreeEnsemble(ensemble, matrix.data, matrix.rowCount, matrix.columnCount);
   const { params } = options;
-  return {
+  const candidate = {
     onnx,
     golden,
     manifestFor: manifestFor({
@@ -88,4 +83,7 @@ export async function buildManifestParts(inputs: CandidateInputs): Promise<Candi
       golden,
     }),
   };
+  // The version number only labels error messages here; the registry assigns the real one.
+  await verifyOnnxCandidate(onnx, candidate.manifestFor(1));
+  return candidate;
 }
