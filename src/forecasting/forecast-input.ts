@@ -1,11 +1,9 @@
-/** A series as the forecast endpoint receives it (and as golden examples store it), after structural validation. */
-export interface SeriesInput {
-  id?: string;
-  country: string;
-  sku: string;
-  attributes?: Record<string, string>;
-  history: { start: string; values: number[] };
-}
+import { SeriesHistory } from '../features/feature-builder';
+import { parseMonth } from '../features/month';
+import { GoldenSeries } from '../registry/model-manifest';
+
+/** A series as the forecast endpoint receives it, after structural validation: the shape golden examples store. */
+export type SeriesInput = GoldenSeries;
 
 export interface ForecastInput {
   horizon: number;
@@ -25,6 +23,17 @@ export interface SeriesForecast {
   sku: string;
   points: ForecastPoint[];
   warnings?: string[];
+}
+
+/** The series as pre-processing reads it: months as indices. Serving and training's golden examples share it. */
+export function toSeriesHistory(series: SeriesInput): SeriesHistory {
+  return {
+    country: series.country,
+    sku: series.sku,
+    attributes: series.attributes,
+    start: parseMonth(series.history.start),
+    values: series.history.values,
+  };
 }
 
 /** The id a series answers under: the one given, else `<country>/<sku>`. */

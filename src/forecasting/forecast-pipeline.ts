@@ -1,7 +1,6 @@
-import { buildForecastMatrix, FeatureMatrix, SeriesHistory } from '../features/feature-builder';
-import { parseMonth } from '../features/month';
+import { buildForecastMatrix, FeatureMatrix } from '../features/feature-builder';
 import { ModelManifest } from '../registry/model-manifest';
-import { ForecastInput, ForecastPoint } from './forecast-input';
+import { ForecastInput, ForecastPoint, toSeriesHistory } from './forecast-input';
 import { postprocessForecasts } from './forecast-postprocess';
 
 /** Scores a feature matrix; the loaded ONNX model in production, anything with the same contract in tests. */
@@ -21,16 +20,6 @@ export interface PipelineResult {
   seconds: StageTimings;
 }
 
-function toHistory(series: ForecastInput['series'][number]): SeriesHistory {
-  return {
-    country: series.country,
-    sku: series.sku,
-    attributes: series.attributes,
-    start: parseMonth(series.history.start),
-    values: series.history.values,
-  };
-}
-
 function secondsSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
@@ -41,7 +30,7 @@ function secondsSince(start: bigint): number {
  */
 export async function runForecastPipeline(input: ForecastInput, manifest: ModelManifest, score: Scorer): Promise<PipelineResult> {
   let start = process.hrtime.bigint();
-  const histories = input.series.map(toHistory);
+  const histories = input.series.map(toSeriesHistory);
   const matrix = buildForecastMatrix(histories, input.horizon, manifest.features);
   const preprocess = secondsSince(start);
 

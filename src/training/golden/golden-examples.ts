@@ -1,16 +1,13 @@
 import { buildForecastMatrix, SeriesHistory } from '../../features/feature-builder';
 import { FeatureSpec } from '../../features/feature-spec';
-import { formatMonth, parseMonth } from '../../features/month';
+import { formatMonth } from '../../features/month';
+import { toSeriesHistory } from '../../forecasting/forecast-input';
 import { GoldenExample, GoldenSeries } from '../../registry/model-manifest';
 import { predictTreeEnsemble, TreeEnsemble } from '../gbdt/tree-ensemble';
 
 // onnxruntime sums float32 leaf weights where training sums float64; for a few hundred trees the difference stays
 // orders of magnitude below these bounds, while a wrong feature or model moves forecasts by whole percents.
 export const GOLDEN_TOLERANCE = { absolute: 1e-3, relative: 1e-4 };
-
-export function toSeriesHistory(series: GoldenSeries): SeriesHistory {
-  return { country: series.country, sku: series.sku, attributes: series.attributes, start: parseMonth(series.history.start), values: series.history.values };
-}
 
 /** Point forecasts in units, per series then per step, exactly as serving post-processes them. */
 export function expectedForecasts(ensemble: TreeEnsemble, spec: FeatureSpec, request: GoldenExample['request']): number[][] {

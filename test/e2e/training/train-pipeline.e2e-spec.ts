@@ -6,7 +6,7 @@ import * as ort from 'onnxruntime-node';
 import { buildForecastMatrix } from '../../../src/features/feature-builder';
 import { ModelManifest } from '../../../src/registry/model-manifest';
 import { validateManifest } from '../../../src/registry/validate-manifest';
-import { toSeriesHistory } from '../../../src/training/golden/golden-examples';
+import { toSeriesHistory } from '../../../src/forecasting/forecast-input';
 import { runTraining } from '../../../src/training/train-pipeline';
 import { quietProgress, sliceOptions, writeSlice } from './training-slice';
 
