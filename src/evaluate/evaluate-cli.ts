@@ -35,6 +35,8 @@ async function writeReport(options: EvaluateOptions, markdownOf: (chartFolder: s
   for (const [file, svg] of Object.entries(report.charts)) await fs.writeFile(path.join(chartFolder, file), svg);
 }
 
+const shellWord = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+
 function isMissingFile(error: unknown): error is NodeJS.ErrnoException {
   const code = (error as NodeJS.ErrnoException)?.code;
   return code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES';
@@ -85,7 +87,7 @@ export async function runEvaluateCli(argv: string[], io: CliOutput = STDIO): Pro
           facts: [
             ['Data', panel.files.map((f) => `\`${f}\``).join(', ')],
             ['Series loaded', `${panel.series.length} (${panel.rows} rows, ${panel.dropped.length} problems dropped)`],
-            ['Command', `\`npm run evaluate -- ${argv.join(' ')}\``],
+            ['Command', `\`npm run evaluate -- ${argv.map(shellWord).join(' ')}\``],
             ['Duration', `${((Date.now() - started) / 1000).toFixed(1)} s`],
           ],
           summary,

@@ -38,21 +38,26 @@ function originsTable(summary: EvaluationSummary): string[] {
       String(o.points),
       o.firstCut === undefined ? '—' : o.firstCut === o.lastCut ? formatMonth(o.firstCut) : `${formatMonth(o.firstCut)} .. ${formatMonth(o.lastCut!)}`,
     ]),
+    [false, true, true, true, false],
   );
 }
 
-function servedTable(summary: EvaluationSummary, method: string, dimension: SegmentDimension): string[] {
-  const served = summary.methods[method].served[dimension];
+function servedTable(summary: EvaluationSummary, method: string): string[] {
+  const served = summary.methods[method].served;
   return markdownTable(
-    [dimension, 'series-origins', 'methods that served them'],
-    Object.entries(served).map(([label, counts]) => [
-      label,
-      String(Object.values(counts).reduce((a, b) => a + b, 0)),
-      Object.entries(counts)
-        .sort(([, a], [, b]) => b - a)
-        .map(([m, n]) => `${m} ${n}`)
-        .join(', '),
-    ]),
+    ['segment', 'label', 'series-origins', 'methods that served them'],
+    SEGMENT_DIMENSIONS.flatMap((d) =>
+      Object.entries(served[d]).map(([label, counts]) => [
+        d,
+        label,
+        String(Object.values(counts).reduce((a, b) => a + b, 0)),
+        Object.entries(counts)
+          .sort(([, a], [, b]) => b - a)
+          .map(([m, n]) => `${m} ${n}`)
+          .join(', '),
+      ]),
+    ),
+    [false, false, true, false],
   );
 }
 
@@ -87,7 +92,7 @@ export function renderEvaluationReport(context: EvaluationReportContext): Render
   const methods = Object.keys(summary.methods);
   const covered = withIntervals(summary);
   const c = METRIC_COLUMNS;
-  const coverage: MetricColumn[] = covered.length > 0 ? [c.coverage] : [];
+  const coverage: MetricColumn[] = covered.length > 0 ? [{ ...c.coverage, methods: covered }] : [];
   const coverageNote = covered.length > 0 ? `Intervals: ${covered.join(', ')}; n/a where a method gives none.` : 'No method gave intervals, so coverage is not reported.';
   const lines = [
     `# ${context.title}`,
@@ -157,8 +162,7 @@ export function renderEvaluationReport(context: EvaluationReportContext): Render
   }
   lines.push('## Methods that served each segment', '', 'Each forecast names the method that produced it (`method`); counts are series-origins.', '');
   for (const m of methods) {
-    lines.push(`### ${m}`, '');
-    for (const d of SEGMENT_DIMENSIONS) lines.push(...servedTable(summary, m, d), '');
+    lines.push(`### ${m}`, '', ...servedTable(summary, m), '');
   }
   if (covered.length > 0) {
     lines.push('## Interval coverage', '', `Nominal 80%; overall ${covered.map((m) => `${m} ${pct(summary.methods[m].overall.coverage)}`).join(', ')}. Per bucket and segment in the tables above.`, '');

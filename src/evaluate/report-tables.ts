@@ -7,6 +7,8 @@ export const fixed = (digits: number) => (x: number) => (Number.isFinite(x) ? x.
 export interface MetricColumn {
   heading: string;
   value: (s: MetricSummary) => string;
+  /** Only these methods get the column (e.g. coverage for the methods that give intervals); default all. */
+  methods?: string[];
 }
 
 export const METRIC_COLUMNS = {
@@ -38,9 +40,10 @@ export function comparisonTable(
   columns: MetricColumn[],
   extraHeadings: string[] = [],
 ): string[] {
-  const headings = [rowHeading, ...extraHeadings, ...columns.flatMap((c) => methods.map((m) => `${m} ${c.heading}`))];
+  const cells = columns.flatMap((c) => (c.methods ?? methods).map((m) => ({ c, m })));
+  const headings = [rowHeading, ...extraHeadings, ...cells.map(({ c, m }) => `${m} ${c.heading}`)];
   return markdownTable(
     headings,
-    rows.map((r) => [r.label, ...(r.extra ?? []), ...columns.flatMap((c) => methods.map((m) => (r.byMethod[m] ? c.value(r.byMethod[m]!) : 'n/a')))]),
+    rows.map((r) => [r.label, ...(r.extra ?? []), ...cells.map(({ c, m }) => (r.byMethod[m] ? c.value(r.byMethod[m]!) : 'n/a'))]),
   );
 }
