@@ -3,7 +3,7 @@ import { formatMonth } from '../features/month';
 import { groupedBarChart } from '../training/report/svg-charts';
 import { EvaluationSummary } from './evaluation-summary';
 import { comparisonTable, markdownTable, METRIC_COLUMNS, MetricColumn, pct } from './report-tables';
-import { SEGMENT_DIMENSIONS, SegmentDimension } from './segments';
+import { SEGMENT_DIMENSIONS } from './segments';
 
 export interface EvaluationReportContext {
   title: string;
