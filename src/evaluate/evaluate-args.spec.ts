@@ -17,7 +17,8 @@ describe('parseEvaluateArgs', () => {
   it.each([
     { name: 'repeated --data', argv: ['--data', 'a.csv', '--data', 'b.csv'], data: ['a.csv', 'b.csv'] },
     { name: 'a comma list', argv: ['--data', 'a.csv,b.csv'], data: ['a.csv', 'b.csv'] },
-    { name: 'a glob, kept for expansion', argv: ['--data=dir/part*.csv'], data: ['dir/part*.csv'] },
+    { name: 'a quoted glob, kept for expansion', argv: ['--data=dir/part*.csv'], data: ['dir/part*.csv'] },
+    { name: 'a glob the shell expanded', argv: ['--data', 'dir/part1.csv', 'dir/part2.csv', '--origins', '18'], data: ['dir/part1.csv', 'dir/part2.csv'] },
   ])('takes several data files: $name', ({ argv, data }) => expect(parseEvaluateArgs(argv)).toMatchObject({ data }));
 
   it('passes the column options through the training CLI parser, in both spellings', () => {
@@ -38,6 +39,7 @@ describe('parseEvaluateArgs', () => {
     { argv: ['--data', 'x.csv', '--horizon', '1.5'], message: '--horizon must be an integer >= 1, got "1.5"' },
     { argv: ['--data', 'x.csv', '--report', 'r.html'], message: '--report "r.html" must name a .md file' },
     { argv: ['--data', 'x.csv', '--registry', 'file:x'], message: "Unknown option '--registry'" },
+    { argv: ['--data', 'x.csv', '--attributes', '--origins', '18'], message: "argument missing" },
   ])('refuses $argv', ({ argv, message }) => {
     expect(() => parseEvaluateArgs(argv)).toThrow(EvaluateArgumentsError);
     expect(() => parseEvaluateArgs(argv)).toThrow(message);

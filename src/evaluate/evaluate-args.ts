@@ -9,8 +9,8 @@ export const DEFAULT_HORIZON = 18;
 export const DEFAULT_MIN_HISTORY = 13;
 
 export const EVALUATE_USAGE = `Usage: npm run evaluate -- --data <csv> [options]
-  --data <csv>              long CSV of monthly quantities; repeat it, give a comma list or a quoted glob
-                            (e.g. "data/m3_monthly/long_part*.csv") to load several files as one panel
+  --data <csv>              long CSV of monthly quantities; repeat it, give a comma list or a glob
+                            (e.g. data/m3_monthly/long_part*.csv) to load several files as one panel
   --method <a,b>            methods to score on the same points: ${METHOD_NAMES.join(', ')}
                             (default ${BASELINE_NAMES.join(',')})
   --origins <a,b>           origin offsets in months: each series is cut at its own last month minus the offset
@@ -59,7 +59,8 @@ function splitColumnArgs(argv: string[]): { columnArgs: string[]; rest: string[]
     const match = /^--([a-z-]+)(=.*)?$/.exec(argv[i]);
     if (match && COLUMN_OPTIONS.includes(match[1])) {
       columnArgs.push(argv[i]);
-      if (match[2] === undefined && i + 1 < argv.length) columnArgs.push(argv[++i]);
+      // A missing value stays missing, so the training parser reports it instead of eating the next option.
+      if (match[2] === undefined && i + 1 < argv.length && !argv[i + 1].startsWith('--')) columnArgs.push(argv[++i]);
     } else {
       rest.push(argv[i]);
     }
@@ -70,11 +71,13 @@ function splitColumnArgs(argv: string[]): { columnArgs: string[]; rest: string[]
 export function parseEvaluateArgs(argv: string[]): EvaluateOptions | 'help' {
   const { columnArgs, rest } = splitColumnArgs(argv);
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
       strict: true,
-      allowPositionals: false,
+      // Unquoted globs arrive expanded by the shell: `--data part1.csv part2.csv`; the extra names are data files.
+      allowPositionals: true,
       options: {
         data: { type: 'string', multiple: true },
         method: { type: 'string', default: BASELINE_NAMES.join(',') },
@@ -90,7 +93,7 @@ export function parseEvaluateArgs(argv: string[]): EvaluateOptions | 'help' {
     throw new EvaluateArgumentsError((error as Error).message);
   }
   if (values.help) return 'help';
-  const data = (values.data ?? []).flatMap(list);
+  const data = [...(values.data ?? []), ...positionals].flatMap(list);
   if (data.length === 0) throw new EvaluateArgumentsError('--data <csv> is required');
 
   let columns: SalesColumns;
