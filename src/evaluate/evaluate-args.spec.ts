@@ -31,6 +31,10 @@ describe('parseEvaluateArgs', () => {
     });
   });
 
+  it('reads --only-ending as a month', () => {
+    expect(parseEvaluateArgs(['--data', 'x.csv', '--only-ending', '2018-12'])).toMatchObject({ onlyEnding: 2018 * 12 + 11 });
+  });
+
   it.each([
     { argv: [], message: '--data <csv> is required' },
     { argv: ['--data', 'x.csv', '--method', 'prophet'], message: '--method "prophet" is not one of model, seasonal-naive, holt-winters, augurs-mstl-ets' },
@@ -38,6 +42,7 @@ describe('parseEvaluateArgs', () => {
     { argv: ['--data', 'x.csv', '--origins', '18,18'], message: '--origins lists an offset twice: 18,18' },
     { argv: ['--data', 'x.csv', '--horizon', '1.5'], message: '--horizon must be an integer >= 1, got "1.5"' },
     { argv: ['--data', 'x.csv', '--report', 'r.html'], message: '--report "r.html" must name a .md file' },
+    { argv: ['--data', 'x.csv', '--only-ending', '2018-13'], message: '--only-ending "2018-13" must be a month in YYYY-MM form' },
     { argv: ['--data', 'x.csv', '--registry', 'file:x'], message: "Unknown option '--registry'" },
     { argv: ['--data', 'x.csv', '--attributes', '--origins', '18'], message: "argument missing" },
   ])('refuses $argv', ({ argv, message }) => {

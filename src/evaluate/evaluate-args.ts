@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isMonth, MonthIndex, parseMonth } from '../features/month';
 import { SalesColumns } from '../training/data/load-sales-csv';
 import { parseTrainArgs, TrainArgumentsError } from '../training/train-args';
 import { BASELINE_NAMES, METHOD_NAMES, MethodName } from './method-catalogue';
@@ -17,6 +18,8 @@ export const EVALUATE_USAGE = `Usage: npm run evaluate -- --data <csv> [options]
                             (default ${DEFAULT_ORIGIN_OFFSETS.join(',')})
   --horizon <int>           months forecast after each cut (default ${DEFAULT_HORIZON})
   --min-history <int>       months a series needs before a cut to take part at that origin (default ${DEFAULT_MIN_HISTORY})
+  --only-ending <YYYY-MM>   score only the series whose last month is this one (e.g. a published benchmark
+                            that holds out the same months of every series)
   --report <file.md>        write the Markdown report there, charts into <file>/ (default: no report)
   --drop-invalid            drop malformed rows (and cut series at gaps) instead of stopping
   --country-column, --sku-column, --month-column, --quantity-column <name>, --attributes <a,b>
@@ -35,6 +38,8 @@ export interface EvaluateOptions {
   originOffsets: number[];
   horizon: number;
   minHistory: number;
+  /** Only series whose last month is this one take part. */
+  onlyEnding?: MonthIndex;
   reportPath?: string;
 }
 
@@ -85,6 +90,7 @@ export function parseEvaluateArgs(argv: string[]): EvaluateOptions | 'help' {
         horizon: { type: 'string', default: String(DEFAULT_HORIZON) },
         'min-history': { type: 'string', default: String(DEFAULT_MIN_HISTORY) },
         report: { type: 'string' },
+        'only-ending': { type: 'string' },
         'drop-invalid': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -118,6 +124,9 @@ export function parseEvaluateArgs(argv: string[]): EvaluateOptions | 'help' {
   if (new Set(originOffsets).size !== originOffsets.length) throw new EvaluateArgumentsError(`--origins lists an offset twice: ${values.origins}`);
   if (values.report !== undefined && !values.report.endsWith('.md')) throw new EvaluateArgumentsError(`--report "${values.report}" must name a .md file`);
 
+  const onlyEnding = values['only-ending'];
+  if (onlyEnding !== undefined && !isMonth(onlyEnding)) throw new EvaluateArgumentsError(`--only-ending "${onlyEnding}" must be a month in YYYY-MM form`);
+
   return {
     data,
     columns,
@@ -126,6 +135,7 @@ export function parseEvaluateArgs(argv: string[]): EvaluateOptions | 'help' {
     originOffsets,
     horizon: positiveInteger('horizon', values.horizon),
     minHistory: positiveInteger('min-history', values['min-history']),
+    onlyEnding: onlyEnding === undefined ? undefined : parseMonth(onlyEnding),
     reportPath: values.report,
   };
 }

@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { formatMonth } from '../features/month';
 import { SalesDataInvalidError } from '../training/data/sales-data-invalid.error';
 import { EVALUATE_USAGE, EvaluateArgumentsError, EvaluateOptions, parseEvaluateArgs } from './evaluate-args';
 import { EvaluationSummary, summarizeEvaluation } from './evaluation-summary';
 import { evaluationWarnings } from './evaluation-warnings';
 import { renderEvaluationReport } from './evaluation-report';
-import { loadPanel } from './load-panel';
+import { loadPanel, seriesEndingAt } from './load-panel';
 import { createForecaster } from './method-catalogue';
 import { fixed, pct, signedPct } from './report-tables';
 import { runEvaluation } from './run-evaluation';
@@ -73,9 +74,16 @@ export async function runEvaluateCli(argv: string[], io: CliOutput = STDIO): Pro
   const started = Date.now();
   try {
     io.out(`loaded ${panel.series.length} series (${panel.rows} rows, ${panel.dropped.length} dropped) from ${panel.files.join(', ')}\n`);
+    const series = options.onlyEnding === undefined ? panel.series : seriesEndingAt(panel.series, options.onlyEnding);
+    const kept = options.onlyEnding === undefined ? undefined : `${series.length} of ${panel.series.length}, those ending ${formatMonth(options.onlyEnding)}`;
+    if (kept) io.out(`scoring ${kept}\n`);
+    if (series.length === 0) {
+      io.err(`--only-ending ${formatMonth(options.onlyEnding!)}: no series of the ${panel.series.length} ends that month\n`);
+      return 2;
+    }
     const forecasters = [];
     for (const name of options.methods) forecasters.push(await createForecaster(name));
-    const run = await runEvaluation(panel.series, forecasters, options, (message) => io.out(`${message}\n`));
+    const run = await runEvaluation(series, forecasters, options, (message) => io.out(`${message}\n`));
     const summary = summarizeEvaluation(run);
     const warnings = evaluationWarnings(summary);
     for (const w of warnings) io.out(`WARNING: ${w}\n`);
@@ -87,6 +95,7 @@ export async function runEvaluateCli(argv: string[], io: CliOutput = STDIO): Pro
           facts: [
             ['Data', panel.files.map((f) => `\`${f}\``).join(', ')],
             ['Series loaded', `${panel.series.length} (${panel.rows} rows, ${panel.dropped.length} problems dropped)`],
+            ...(kept ? [['Series scored', kept] as [string, string]] : []),
             ['Command', `\`npm run evaluate -- ${argv.map(shellWord).join(' ')}\``],
             ['Duration', `${((Date.now() - started) / 1000).toFixed(1)} s`],
           ],

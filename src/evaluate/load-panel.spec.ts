@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SalesDataInvalidError } from '../training/data/sales-data-invalid.error';
-import { loadPanel } from './load-panel';
+import { loadPanel, seriesEndingAt } from './load-panel';
 
 const columns = { country: 'region', sku: 'series_id', month: 'month', quantity: 'value', attributes: [] };
 const rows = (id: string, months: string[]) => months.map((m, i) => `${id},R,${m},${i + 1}`).join('\n');
@@ -39,5 +39,19 @@ describe('loadPanel', () => {
     const load = loadPanel(patterns(), columns, false);
     await expect(load).rejects.toThrow(SalesDataInvalidError);
     await expect(loadPanel(patterns(), columns, false)).rejects.toThrow(message);
+  });
+});
+
+describe('seriesEndingAt', () => {
+  it.each([
+    { end: 2021 * 12 + 6, expected: ['B'] },
+    { end: 2020 * 12 + 1, expected: ['A'] },
+    { end: 2020 * 12 + 0, expected: [] },
+  ])('keeps the series whose last month is $end', ({ end, expected }) => {
+    const series = [
+      { sku: 'A', start: 2020 * 12, values: [1, 2] },
+      { sku: 'B', start: 2021 * 12 + 4, values: [1, 2, 3] },
+    ];
+    expect(seriesEndingAt(series, end).map((s) => s.sku)).toEqual(expected);
   });
 });

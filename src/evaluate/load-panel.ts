@@ -1,4 +1,5 @@
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { MonthIndex } from '../features/month';
 import { loadSalesCsv, SalesColumns, SalesSeries } from '../training/data/load-sales-csv';
 import { SalesDataInvalidError, SalesDataProblem } from '../training/data/sales-data-invalid.error';
 
@@ -49,4 +50,9 @@ export async function loadPanel(patterns: string[], columns: SalesColumns, dropI
     dropped.push(...data.dropped.map((p) => ({ ...p, message: `${file}: ${p.message}` })));
   }
   return { files, series, rows, dropped };
+}
+
+/** The series whose last month is `end`, for benchmarks that hold out the same calendar months of every series. */
+export function seriesEndingAt<T extends { start: MonthIndex; values: ArrayLike<number> }>(series: T[], end: MonthIndex): T[] {
+  return series.filter((s) => s.start + s.values.length - 1 === end);
 }

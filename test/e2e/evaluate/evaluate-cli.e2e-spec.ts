@@ -70,7 +70,17 @@ describe('npm run evaluate on a small panel', () => {
     for (const chart of charts) expect(report).toContain(`](evaluation/${chart})`);
   });
 
+  it('with --only-ending scores only the series that end that month', async () => {
+    const c = capture();
+    const code = await runEvaluateCli(['--data', dataPath, ...COLUMNS, '--only-ending', '2019-12', '--origins', '6', '--horizon', '6', '--method', 'seasonal-naive'], c.io);
+    expect(code).toBe(0);
+    // S1 and S4 end 2019-12.
+    expect(c.out()).toContain('scoring 2 of 6, those ending 2019-12');
+    expect(c.out()).toContain('WARNING: origin -6 rests on only 2 series');
+  });
+
   it.each([
+    { name: 'a month no series ends in', argv: () => ['--data', dataPath, ...COLUMNS, '--only-ending', '2030-01'], code: 2, err: '--only-ending 2030-01: no series of the 6 ends that month' },
     { name: 'an unknown option', argv: () => ['--data', dataPath, '--bogus'], code: 2, err: "Unknown option '--bogus'" },
     { name: 'a missing file', argv: () => ['--data', path.join(folder, 'missing.csv'), ...COLUMNS], code: 2, err: 'cannot read --data' },
     { name: 'columns the file lacks', argv: () => ['--data', dataPath], code: 2, err: 'the header lacks column(s) country, sku, quantity, industry_group' },
