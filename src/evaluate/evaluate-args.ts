@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isMonth, MonthIndex, parseMonth } from '../features/month';
 import { SalesColumns } from '../training/data/load-sales-csv';
 import { parseTrainArgs, TrainArgumentsError } from '../training/train-args';
-import { BASELINE_NAMES, METHOD_NAMES, MethodName } from './method-catalogue';
+import { METHOD_NAMES, MethodName } from './method-catalogue';
 
 export const DEFAULT_ORIGIN_OFFSETS = [18, 24, 30];
 export const DEFAULT_HORIZON = 18;
@@ -13,7 +13,7 @@ export const EVALUATE_USAGE = `Usage: npm run evaluate -- --data <csv> [options]
   --data <csv>              long CSV of monthly quantities; repeat it, give a comma list or a glob
                             (e.g. data/m3_monthly/long_part*.csv) to load several files as one panel
   --method <a,b>            methods to score on the same points: ${METHOD_NAMES.join(', ')}
-                            (default ${BASELINE_NAMES.join(',')})
+                            (default ${METHOD_NAMES.join(',')})
   --origins <a,b>           origin offsets in months: each series is cut at its own last month minus the offset
                             (default ${DEFAULT_ORIGIN_OFFSETS.join(',')})
   --horizon <int>           months forecast after each cut (default ${DEFAULT_HORIZON})
@@ -85,7 +85,7 @@ export function parseEvaluateArgs(argv: string[]): EvaluateOptions | 'help' {
       allowPositionals: true,
       options: {
         data: { type: 'string', multiple: true },
-        method: { type: 'string', default: BASELINE_NAMES.join(',') },
+        method: { type: 'string', default: METHOD_NAMES.join(',') },
         origins: { type: 'string', default: DEFAULT_ORIGIN_OFFSETS.join(',') },
         horizon: { type: 'string', default: String(DEFAULT_HORIZON) },
         'min-history': { type: 'string', default: String(DEFAULT_MIN_HISTORY) },

@@ -4,7 +4,7 @@ import { HoltWintersForecaster } from './baselines/holt-winters-forecaster';
 import { SeasonalNaiveForecaster } from './baselines/seasonal-naive-forecaster';
 import { createModelForecaster } from './model-forecaster';
 
-/** Independent baselines first: the CLI's default is to score all of them. */
+/** The model and the baselines it is judged against; the CLI's default is to score all of them. */
 export const BASELINE_NAMES = ['seasonal-naive', 'holt-winters', 'augurs-mstl-ets'] as const;
 export const METHOD_NAMES = ['model', ...BASELINE_NAMES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,16 +1,35 @@
-import { PanelForecaster } from '../core/panel-forecaster';
+import { PanelForecast, PanelForecaster } from '../core/panel-forecaster';
+import { SeriesHistory } from '../features/feature-builder';
+import { forecastPanel, trainEnsembleModel } from '../training/ensemble/train-ensemble';
+import { DEFAULT_TRAINING_PARAMS, TrainingParams } from '../training/training-params';
+import { createTrainingProgress, TrainingProgress } from '../training/training-progress';
 
-/**
- * The project's trained model as a PanelForecaster, for `--method model`.
- * TEMPORARY PLACEHOLDER: the lead replaces this body with the trained model's factory; until then `model` fails
- * with a clear message and the CLI's default methods are the baselines.
- */
-export async function createModelForecaster(): Promise<PanelForecaster> {
-  throw new ModelForecasterNotWiredError();
+/** Attribute columns the panel's series carry: the trees learn from whatever the evaluated CSV has. */
+function panelAttributes(panel: SeriesHistory[]): string[] {
+  const names = new Set<string>();
+  for (const s of panel) for (const name of Object.keys(s.attributes ?? {})) names.add(name);
+  return [...names].sort();
 }
 
-export class ModelForecasterNotWiredError extends Error {
-  constructor() {
-    super('--method model: the project model is not wired yet (src/evaluate/model-forecaster.ts is a placeholder)');
-  }
+/**
+ * The project's model as a PanelForecaster, for `--method model`: the whole training (backtest, combination
+ * weights, interval calibration, trees, per-series models) runs on the cut panel it is given, then forecasts
+ * exactly as serving does, so the evaluation is out of sample for everything the model learns.
+ */
+export async function createModelForecaster(
+  params: TrainingParams = DEFAULT_TRAINING_PARAMS,
+  progress: TrainingProgress = createTrainingProgress(),
+): Promise<PanelForecaster> {
+  return {
+    name: 'model',
+    async forecast(panel: SeriesHistory[], horizon: number): Promise<PanelForecast[]> {
+      const runParams: TrainingParams = { ...params, features: { ...params.features, maxHorizon: horizon, attributes: panelAttributes(panel) } };
+      const model = trainEnsembleModel(panel, runParams, progress);
+      return forecastPanel(model, panel, horizon).map((f) => ({
+        values: Array.from(f.values),
+        ...(f.lower && f.upper ? { lower: Array.from(f.lower), upper: Array.from(f.upper) } : {}),
+        method: f.method,
+      }));
+    },
+  };
 }

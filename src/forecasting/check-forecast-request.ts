@@ -1,6 +1,6 @@
 import { parseMonth } from '../features/month';
 import { Violation } from '../common/request-invalid.error';
-import { FeatureSpec } from '../features/feature-spec';
+import { ModelManifest } from '../registry/model-manifest';
 import { ForecastInput, seriesId } from './forecast-input';
 
 export interface ModelLimits {
@@ -11,8 +11,9 @@ export interface ModelLimits {
 
 const LAST_MONTH = parseMonth('9999-12');
 
-export function limitsOf(spec: Pick<FeatureSpec, 'maxHorizon' | 'minHistory'>, maxSeries: number): ModelLimits {
-  return { maxHorizon: spec.maxHorizon, minHistory: spec.minHistory, maxSeries };
+/** An ensemble answers any history of a month or more; a trees-only model needs its features' minimum history. */
+export function limitsOf(manifest: Pick<ModelManifest, 'features' | 'ensemble'>, maxSeries: number): ModelLimits {
+  return { maxHorizon: manifest.features.maxHorizon, minHistory: manifest.ensemble ? 1 : manifest.features.minHistory, maxSeries };
 }
 
 /** Rules that depend on the served model and the configuration, checked after the request's structure is valid. */

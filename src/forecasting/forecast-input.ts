@@ -22,6 +22,8 @@ export interface SeriesForecast {
   country: string;
   sku: string;
   points: ForecastPoint[];
+  /** The method that produced the forecast (ensemble models), e.g. `ets(M,Ad,M)+theta+trees`. */
+  method?: string;
   warnings?: string[];
 }
 

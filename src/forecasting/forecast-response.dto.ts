@@ -36,6 +36,13 @@ export class SeriesForecastDto {
   points!: ForecastPointDto[];
 
   @ApiPropertyOptional({
+    description:
+      'The method that produced this forecast: the members of the combination that carried weight, heaviest first (ETS with its form). Absent for trees-only models.',
+    example: 'ets(M,Ad,M)+theta+trees',
+  })
+  method?: string;
+
+  @ApiPropertyOptional({
     description: 'Caveats about this series, e.g. an all-zero history or a country/SKU the model was not trained on.',
     type: [String],
     example: ['sku "SKU-9999" was not seen in training: the model treats it as unknown'],

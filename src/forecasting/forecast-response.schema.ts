@@ -34,6 +34,7 @@ export const FORECAST_RESPONSE_SCHEMA = {
               },
             },
           },
+          method: { type: 'string' },
           warnings: { type: 'array', items: { type: 'string' } },
         },
       },

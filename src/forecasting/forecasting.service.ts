@@ -36,7 +36,7 @@ export class ForecastingService {
       throw error;
     }
     const { manifest, onnx } = model;
-    const violations = modelViolations(input, limitsOf(manifest.features, this.config.maxSeriesPerRequest));
+    const violations = modelViolations(input, limitsOf(manifest, this.config.maxSeriesPerRequest));
     if (violations.length > 0) {
       const tooShort = violations.filter((v) => v.rule.includes('months of history')).length;
       if (tooShort > 0) this.observer.inputRejected('history_too_short', tooShort);
@@ -51,7 +51,7 @@ export class ForecastingService {
       this.observer.forecastCompleted('server_error', input.series.length);
       throw error;
     }
-    const { points, matrix, predictions, seconds } = result;
+    const { points, methods, matrix, predictions, seconds } = result;
     this.observer.stageCompleted('preprocess', seconds.preprocess);
     this.observer.stageCompleted('inference', seconds.inference);
     this.observer.stageCompleted('postprocess', seconds.postprocess);
@@ -65,6 +65,10 @@ export class ForecastingService {
       served[i] = { country: series.country, sku: series.sku, firstMonth: parseMonth(series.history.start) + series.history.values.length, values };
       const warnings = seriesWarnings(series, manifest.features);
       const forecast: SeriesForecast = { id: seriesId(series), country: series.country, sku: series.sku, points: seriesPoints };
+      if (methods) {
+        forecast.method = methods[i].method;
+        warnings.push(...methods[i].reasons);
+      }
       if (warnings.length > 0) forecast.warnings = warnings;
       return forecast;
     });
@@ -114,7 +118,7 @@ export class ForecastingService {
       metricDirections: manifest.metricDirections,
       features: manifest.features as unknown as Record<string, unknown>,
       maxHorizon: manifest.maxHorizon,
-      minHistory: manifest.features.minHistory,
+      minHistory: limitsOf(manifest, this.config.maxSeriesPerRequest).minHistory,
       ...(manifest.intervals ? { intervals: { coverage: manifest.intervals.coverage } } : {}),
     };
   }

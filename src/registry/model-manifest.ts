@@ -1,3 +1,4 @@
+import type { EnsembleSpec } from '../core/ensemble/ensemble-spec';
 import { FeatureSpec } from '../features/feature-spec';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
@@ -82,7 +83,14 @@ export interface ModelManifest {
   io: { input: TensorSpec; output: TensorSpec };
   features: FeatureSpec;
   maxHorizon: number;
+  /** Ratio intervals of a trees-only model (manifests without `ensemble`). */
   intervals?: IntervalSpec;
+  /**
+   * The combination of per-series models and the trees. With it every history of at least one month is
+   * answered (the trees join where a series has features.minHistory months); without it the model is the trees
+   * alone and every series needs features.minHistory months.
+   */
+  ensemble?: EnsembleSpec;
   /** Flat metrics for selection (`best:<metric>`) and promotion, e.g. wape, accuracy, bias, abs_bias. */
   metrics: Record<string, number>;
   /** Which way is better for each metric in `metrics`; `closest-to-zero` suits signed metrics such as bias. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { FeatureSpec } from '../features/feature-spec';
 import { formatMonth } from '../features/month';
-import { DriftReference, GoldenExample, IntervalSpec, ModelManifest, MODEL_FILE } from '../registry/model-manifest';
+import { EnsembleSpec } from '../core/ensemble/ensemble-spec';
+import { DriftReference, GoldenExample, ModelManifest, MODEL_FILE } from '../registry/model-manifest';
 import { SalesFile } from './data/load-sales-csv';
 import { FlatMetrics } from './manifest/flat-metrics';
 import { EvaluationReport } from './report/training-report';
@@ -15,7 +16,7 @@ export interface ManifestParts {
   codeVersion: string;
   onnx: Buffer;
   features: FeatureSpec;
-  intervals: IntervalSpec;
+  ensemble: EnsembleSpec;
   flat: FlatMetrics;
   evaluation: EvaluationReport;
   data: SalesFile;
@@ -40,7 +41,7 @@ export function manifestFor(parts: ManifestParts): (version: number) => ModelMan
     },
     features: parts.features,
     maxHorizon: parts.features.maxHorizon,
-    intervals: parts.intervals,
+    ensemble: parts.ensemble,
     metrics: parts.flat.metrics,
     metricDirections: parts.flat.metricDirections,
     evaluation: parts.evaluation as unknown as Record<string, unknown>,

@@ -31,6 +31,8 @@ export function fitModelAt(series: SeriesHistory[], cutoff: MonthIndex, params: 
     originMonths: params.originMonths,
     stride: params.originStride,
     recencyHalfLife: params.recencyHalfLife,
+    maxRows: params.maxTrainingRows,
+    seed: params.seed,
   });
   if (matrix.rowCount === 0) throw new RangeError(`no series has ${spec.minHistory + 1} months up to ${formatMonth(cutoff)} to train on`);
   progress.stage(`trees up to ${formatMonth(cutoff)} (${matrix.rowCount} rows)`, params.gbdt.trees);

@@ -1,18 +1,19 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { formatMonth, MonthIndex } from '../features/month';
+import { SeriesHistory } from '../features/feature-builder';
+import { formatMonth } from '../features/month';
+import { loadEnsemble } from '../core/ensemble/ensemble-forecast';
 import { createModelStore } from '../registry/create-model-store';
 import { ModelManifest } from '../registry/model-manifest';
 import { ModelRegistry } from '../registry/model-registry';
 import { buildManifestParts } from './build-manifest-parts';
 import { loadSalesCsv, SalesColumns } from './data/load-sales-csv';
-import { biasShift, shiftEnsemble } from './evaluation/bias-calibration';
-import { EvaluationPoint, evaluationTable } from './evaluation/evaluation-table';
-import { evaluateAtOrigin, METHODS } from './evaluation/origin-forecasts';
-import { blendEnsemble, blendWeight, smoothingModel } from './evaluation/smoothing-blend';
-import { FeatureSpec } from '../features/feature-spec';
-import { TreeEnsemble } from './gbdt/tree-ensemble';
-import { fitModelAt } from './model-fitting';
+import { combinedForecast } from './ensemble/ensemble-backtest';
+import { backtestCoverage, backtestPoints, scoreForecasts } from './ensemble/ensemble-evaluation';
+import { cutPanel } from './ensemble/panel-cut';
+import { recordInterval } from './ensemble/record-interval';
+import { forecastPanel, trainEnsembleModel } from './ensemble/train-ensemble';
+import { evaluationTable } from './evaluation/evaluation-table';
 import { promoteIfBetter, PromotionDecision } from './registration/promote-alias';
 import { EvaluationReport, renderTrainingReport } from './report/training-report';
 import { TrainingParams } from './training-params';
@@ -40,20 +41,13 @@ export interface TrainingRunResult {
   durationMs: number;
 }
 
-const UNCALIBRATED = 'model_uncalibrated';
-const SMOOTHING = 'smoothing';
+const keyOf = (s: SeriesHistory) => `${s.country}\u0000${s.sku}`;
 
-/** The trees as evaluated, plus the fixed-parameter smoothing when the spec has it (the blend needs both). */
-function withSmoothing(spec: FeatureSpec, models: Record<string, TreeEnsemble> & { model: TreeEnsemble }): Record<string, TreeEnsemble> & { model: TreeEnsemble } {
-  const smoothing = smoothingModel(spec);
-  return smoothing ? { ...models, [SMOOTHING]: smoothing } : models;
-}
-
-function asModel(points: EvaluationPoint[], method: string): EvaluationPoint[] {
-  return points.map((p) => ({ ...p, forecasts: { ...p.forecasts, model: p.forecasts[method] } }));
-}
-
-/** data → backtest → holdout → final model → ONNX (verified) → manifest → registry (→ alias) → report. */
+/**
+ * data → holdout (every series cut 18 months before its own end, a whole model trained on the cut panel and
+ * scored on those months) → the registered model trained on everything → ONNX (verified) → manifest → registry
+ * (→ alias) → report.
+ */
 export async function runTraining(options: TrainingRunOptions, progress: TrainingProgress): Promise<TrainingRunResult> {
   const started = Date.now();
   const { params } = options;
@@ -61,62 +55,50 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
   const data = await loadSalesCsv(options.dataPath, { columns: options.columns, dropInvalid: options.dropInvalid });
   for (const problem of data.dropped) progress.log(`dropped: line ${problem.line}: ${problem.message}`);
   progress.log(`${options.dataPath}: ${data.rows} rows, ${data.series.length} series, ${formatMonth(data.start)}..${formatMonth(data.end)}`);
+  const full = new Map<string, SeriesHistory>(data.series.map((s) => [keyOf(s), s]));
 
-  const holdoutOrigin: MonthIndex = data.end - horizon;
-  const backtestOrigins = Array.from({ length: params.backtestOrigins }, (_, i) => holdoutOrigin - horizon - params.backtestSpacing * (params.backtestOrigins - 1 - i));
+  progress.log(`holdout: every series cut ${horizon} months before its own end`);
+  const holdoutPanel = cutPanel(data.series, horizon);
+  if (holdoutPanel.length === 0) throw new RangeError(`no series has more than ${horizon} months: nothing to hold out`);
+  const holdoutModel = trainEnsembleModel(holdoutPanel, params, progress);
+  const holdout = scoreForecasts(holdoutPanel, full, forecastPanel(holdoutModel, holdoutPanel, horizon), horizon);
 
-  const backtestPoints: EvaluationPoint[] = [];
-  for (const origin of backtestOrigins) {
-    const fitted = fitModelAt(data.series, origin, params, progress);
-    backtestPoints.push(...evaluateAtOrigin(data.series, origin, horizon, withSmoothing(fitted.spec, { model: fitted.ensemble }), fitted.spec).points);
-  }
-  const holdoutModel = fitModelAt(data.series, holdoutOrigin, params, progress);
-  const holdoutShift = params.biasCalibration ? biasShift(backtestPoints) : 0;
-  const blending = params.blend && smoothingModel(holdoutModel.spec) !== undefined;
-  const holdoutWeight = blending ? blendWeight(backtestPoints, holdoutShift) : 0;
-  const holdout = evaluateAtOrigin(
-    data.series,
-    holdoutOrigin,
-    horizon,
-    withSmoothing(holdoutModel.spec, {
-      model: blendEnsemble(shiftEnsemble(holdoutModel.ensemble, holdoutShift), holdoutWeight, holdoutModel.spec),
-      [UNCALIBRATED]: holdoutModel.ensemble,
-    }),
-    holdoutModel.spec,
-  );
-  if (holdout.points.length === 0) throw new RangeError(`no series has ${holdoutModel.spec.minHistory} months before the holdout and all ${horizon} after it`);
+  progress.log('registered model: trained on every month');
+  const final = trainEnsembleModel(data.series, params, progress);
+  const trees = final.trees;
+  if (!trees) throw new RangeError('no series is long enough for the global trees');
+  const loaded = loadEnsemble(final.ensemble);
+  const backtest = backtestPoints(final.backtest, (r) => combinedForecast(r, loaded.combinations));
+  const coverage = backtestCoverage(final.backtest, (r) => recordInterval(r, loaded), horizon);
 
-  const final = fitModelAt(data.series, data.end, params, progress);
-  const outOfSample = [...backtestPoints, ...asModel(holdout.points, UNCALIBRATED)];
-  const finalShift = params.biasCalibration ? biasShift(outOfSample) : 0;
-  const finalWeight = blending ? blendWeight(outOfSample, finalShift) : 0;
-  const ensemble = blendEnsemble(shiftEnsemble(final.ensemble, finalShift), finalWeight, final.spec);
-  const smoothingMethods = smoothingModel(holdoutModel.spec) ? [SMOOTHING] : [];
-  const holdoutTable = evaluationTable(holdout.points, [...METHODS, ...(params.biasCalibration || blending ? [UNCALIBRATED] : []), ...smoothingMethods]);
-  const backtestTable = evaluationTable(backtestPoints, [...METHODS, ...smoothingMethods]);
+  const holdoutTable = evaluationTable(holdout.points, holdout.methods);
+  const backtestTable = evaluationTable(backtest.points, backtest.methods);
   const [model, hw, naive] = [holdoutTable.model.overall, holdoutTable.holt_winters.overall, holdoutTable.seasonal_naive.overall];
+  const holdoutSeries = new Set(holdout.points.map((p) => `${p.country}\u0000${p.sku}`)).size;
   const evaluation: EvaluationReport = {
     holdout: {
-      origins: [formatMonth(holdoutOrigin)],
-      months: { first: formatMonth(holdoutOrigin + 1), last: formatMonth(data.end) },
-      series: holdout.points.length / horizon,
+      origins: [`each series' own last month − ${horizon}`],
+      months: { first: `${horizon} months`, last: 'each series’ end' },
+      series: holdoutSeries,
       points: holdout.points.length,
       methods: holdoutTable,
+      coverage: holdout.coverage,
+      methodsServed: holdout.methodsServed,
     },
     backtest: {
-      origins: backtestOrigins.map(formatMonth),
-      series: new Set(backtestPoints.map((p) => `${p.country}\u0000${p.sku}`)).size,
-      points: backtestPoints.length,
+      origins: params.ensemble.backtestOffsets.map((o) => `own end − ${o}`),
+      series: new Set(backtest.points.map((p) => `${p.country}\u0000${p.sku}`)).size,
+      points: backtest.points.length,
       methods: backtestTable,
+      coverage,
     },
     holtWinters: holdout.holtWintersSeasonality,
-    biasCalibration: { holdoutModelShift: holdoutShift, registeredModelShift: finalShift },
-    ...(blending ? { smoothingBlend: { holdoutModelWeight: holdoutWeight, registeredModelWeight: finalWeight, smoothing: final.spec.smoothing! } } : {}),
+    combination: final.ensemble.combinations,
     beatsBaselines: model.wape < hw.wape && model.wape < naive.wape && Math.abs(model.bias) <= Math.abs(hw.bias),
   };
 
   progress.log('exporting and verifying the ONNX model');
-  const parts = await buildManifestParts({ options, data, final, ensemble, evaluation, holdoutShift, holdoutWeight, backtestPoints, holdoutPoints: holdout.points, started });
+  const parts = await buildManifestParts({ options, data, final: { ...final, trees }, evaluation, started });
   const registry = new ModelRegistry(createModelStore(options.registryUrl, { azureStorageConnectionString: options.azureStorageConnectionString }));
   const manifest = await registry.register(options.model, parts.onnx, parts.manifestFor);
   progress.log(`registered ${options.model} version ${manifest.version} in ${registry.store.location} (sha256 ${manifest.artifact.sha256})`);
@@ -133,10 +115,10 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
 
   if (options.reportPath) {
     const chartFolder = options.reportPath.replace(/\.md$/, '');
-    const examples = parts.golden.slice(0, 3).map((g) => {
-      const { country, sku } = g.request.series[0];
-      const series = data.series.find((s) => s.country === country && s.sku === sku)!;
-      return { series, origin: holdoutOrigin, points: holdout.points.filter((p) => p.country === country && p.sku === sku) };
+    const examples = parts.exampleSeries.map((key) => {
+      const series = full.get(key)!;
+      const cut = holdoutPanel.find((s) => keyOf(s) === key)!;
+      return { series, origin: cut.start + cut.values.length - 1, points: holdout.points.filter((p) => `${p.country}\u0000${p.sku}` === key) };
     });
     const report = renderTrainingReport({
       title: `Training report: ${options.model} version ${manifest.version}`,
@@ -145,7 +127,7 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
         ['code version', manifest.codeVersion],
         ['model sha256', manifest.artifact.sha256],
         ['trees', `${params.gbdt.trees} of depth ≤ ${params.gbdt.maxDepth}, learning rate ${params.gbdt.learningRate}, seed ${params.seed}`],
-        ['training time', `${((Date.now() - started) / 1000).toFixed(1)} s (all models, baselines and evaluation)`],
+        ['training time', `${((Date.now() - started) / 1000).toFixed(1)} s (both models, baselines and evaluation)`],
       ],
       evaluation,
       examples: examples.filter((e) => e.points.length > 0),

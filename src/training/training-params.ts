@@ -10,13 +10,23 @@ export interface TrainingParams {
   originMonths: number;
   originStride: number;
   recencyHalfLife: number;
-  /** Rolling-origin backtest: this many origins, `backtestSpacing` months apart, the last 18 months before the holdout. */
-  backtestOrigins: number;
-  backtestSpacing: number;
-  /** Shift the output by the out-of-sample bias of earlier origins (see bias-calibration.ts). */
-  biasCalibration: boolean;
-  /** Blend the calibrated trees with the features' damped smoothing, weighted by out-of-sample WAPE (see smoothing-blend.ts). */
-  blend: boolean;
+  /** Caps the trees' training rows (origins sampled evenly, seeded) so time and memory stay bounded as the panel grows. */
+  maxTrainingRows: number;
+  ensemble: EnsembleParams;
+}
+
+/** How the combination is learnt (see src/core/ensemble and training/ensemble). */
+export interface EnsembleParams {
+  /** Rolling-origin backtest: each series cut this many months before its own end, one origin per offset. */
+  backtestOffsets: number[];
+  /** The backtest fits per-series models for at most this many series (spread over the panel); the trees see all. */
+  maxBacktestSeries: number;
+  /** Series (spread over the panel) whose shortened copies teach the weights and intervals of short histories. */
+  shortViewSeries: number;
+  /** History lengths of those copies, in months. */
+  shortViewMonths: number[];
+  /** Nominal coverage of the prediction interval. */
+  coverage: number;
 }
 
 // Tuned on the aus_retail backtest (see docs/training-report.md): every origin of the last 10 years (a stride
@@ -24,7 +34,8 @@ export interface TrainingParams {
 // 24 months back, 255 bins (64 quantise the near-linear seasonal-lag relation too coarsely), 100 trees of depth 6;
 // 250 trees overfit. The smoothing parameters are the best by backtest WAPE of the smoothing alone over a grid
 // (α 0.2/0.5, β 0.05/0.2, γ 0.3/0.5, φ 0.95/0.98/1, windows 36/48 months); the blend weight is chosen per run on
-// out-of-sample points (smoothing-blend.ts).
+// out-of-sample points. The trees are now one member of a combination (src/core/ensemble) whose weights are learnt
+// per segment on the backtest offsets; two offsets a year apart see every calendar month as an origin once.
 export const DEFAULT_TRAINING_PARAMS: TrainingParams = {
   seed: 42,
   gbdt: { trees: 100, learningRate: 0.1, maxDepth: 6, minSamplesLeaf: 50, l2: 1, rowSubsample: 0.8, colSubsample: 0.8, bins: 255 },
@@ -36,8 +47,6 @@ export const DEFAULT_TRAINING_PARAMS: TrainingParams = {
   originMonths: 120,
   originStride: 1,
   recencyHalfLife: 24,
-  backtestOrigins: 3,
-  backtestSpacing: 6,
-  biasCalibration: true,
-  blend: true,
+  maxTrainingRows: 400_000,
+  ensemble: { backtestOffsets: [18, 30], maxBacktestSeries: 3000, shortViewSeries: 300, shortViewMonths: [1, 2, 3, 6, 9, 12, 18, 24, 36], coverage: 0.8 },
 };

@@ -2,6 +2,7 @@ import { SeriesHistory, writeFeatureRows } from '../../features/feature-builder'
 import { FeatureSpec } from '../../features/feature-spec';
 import { MonthIndex } from '../../features/month';
 import { profileAt } from '../../features/series-profile';
+import { seededRandom } from '../gbdt/seeded-random';
 
 /** Which training origins each series contributes. */
 export interface OriginWindow {
@@ -13,6 +14,9 @@ export interface OriginWindow {
   stride: number;
   /** Weights halve every this many months back from the cutoff, so the recent regime counts most (0 = off). */
   recencyHalfLife: number;
+  /** At most about this many rows: beyond it origins are sampled evenly with a fixed seed (unset = all). */
+  maxRows?: number;
+  seed?: number;
 }
 
 export interface TrainingMatrix {
@@ -41,7 +45,12 @@ export function trainingOrigins(series: SeriesHistory[], spec: FeatureSpec, wind
       origins.push({ series: s, originIndex: t, horizon: Math.min(spec.maxHorizon, lastIndex - t) });
     }
   }
-  return origins;
+  const rows = origins.reduce((sum, o) => sum + o.horizon, 0);
+  if (window.maxRows === undefined || rows <= window.maxRows) return origins;
+  // Sampling whole origins keeps each origin's steps together and bounds memory linearly in maxRows, not the panel.
+  const random = seededRandom(window.seed ?? 1);
+  const keep = window.maxRows / rows;
+  return origins.filter(() => random() < keep);
 }
 
 /** Direct-horizon training rows built with the same writeFeatureRows that serving uses. */

@@ -1,16 +1,25 @@
 import { SeriesHistory } from '../../features/feature-builder';
-import { SmoothingSpec } from '../../features/feature-spec';
+import { CombinationEntry } from '../../core/ensemble/ensemble-spec';
 import { formatMonth, MonthIndex } from '../../features/month';
 import { HORIZON_BUCKETS } from '../../features/horizon-buckets';
 import { EvaluationPoint, MethodAccuracy } from '../evaluation/evaluation-table';
 import { groupedBarChart, lineChart } from './svg-charts';
 
+export interface CoverageCount {
+  inside: number;
+  points: number;
+}
+
 export interface EvaluationSection {
-  /** Origins (last month known to the forecast) as YYYY-MM. */
+  /** Where the forecasts start: each series' own end minus an offset. */
   origins: string[];
   series: number;
   points: number;
   methods: Record<string, MethodAccuracy>;
+  /** How often the actual fell inside the nominal 80% interval, overall and per step. */
+  coverage: { overall: CoverageCount; byStep: CoverageCount[] };
+  /** How many series each method (the members carrying weight) served. */
+  methodsServed?: Record<string, number>;
 }
 
 /** The evaluation as stored in manifest.evaluation and rendered into the Markdown report. */
@@ -18,10 +27,8 @@ export interface EvaluationReport {
   holdout: EvaluationSection & { months: { first: string; last: string } };
   backtest: EvaluationSection;
   holtWinters: { additive: number; multiplicative: number };
-  /** Shift of the raw output learnt from out-of-sample errors (see bias-calibration.ts). */
-  biasCalibration: { holdoutModelShift: number; registeredModelShift: number };
-  /** Weight of the fixed-parameter damped smoothing in the model's output, chosen on out-of-sample points (see smoothing-blend.ts). */
-  smoothingBlend?: { holdoutModelWeight: number; registeredModelWeight: number; smoothing: SmoothingSpec };
+  /** The registered model's combination weights per segment, learnt on its backtest. */
+  combination: CombinationEntry[];
   /** Done-when check: model WAPE below both baselines and |bias| no larger than Holt-Winters'. */
   beatsBaselines: boolean;
 }
@@ -45,10 +52,11 @@ const LABELS: Record<string, string> = {
   model: 'Model',
   seasonal_naive: 'Seasonal naive',
   holt_winters: 'Holt-Winters',
-  model_uncalibrated: 'GBDT alone, uncalibrated',
-  smoothing: 'Damped smoothing (fixed)',
+  ets: 'ETS alone (AICc)',
+  theta: 'Theta alone',
+  trees: 'GBDT alone',
 };
-const COLORS: Record<string, string> = { model: '#1f77b4', seasonal_naive: '#aaaaaa', holt_winters: '#ff7f0e', model_uncalibrated: '#9ecae1', smoothing: '#2ca02c' };
+const COLORS: Record<string, string> = { model: '#1f77b4', seasonal_naive: '#aaaaaa', holt_winters: '#ff7f0e', ets: '#9467bd', theta: '#8c564b', trees: '#9ecae1' };
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
 const signedPct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}%` : 'n/a');
 
@@ -99,16 +107,31 @@ function exampleChart(example: ReportContext['examples'][number]): string {
   );
 }
 
-/** The Markdown page and its SVG charts; pure, so the report is a function of the evaluation. */
-function smoothingNote(blend: NonNullable<EvaluationReport['smoothingBlend']>): string {
-  const s = blend.smoothing;
-  return (
-    `- Model = (1 − w) × calibrated GBDT + w × damped smoothing. The smoothing is Holt-Winters with fixed parameters (${s.seasonality}, α ${s.alpha}, β ${s.beta}, γ ${s.gamma}, φ ${s.phi}) over the last ${s.window} months, ` +
-    `computed in pre-processing as the feature smoothed_forecast (the GBDT also splits on it) and added in the ONNX graph; ` +
-    `w minimises out-of-sample WAPE (holdout model: w = ${blend.holdoutModelWeight} from the backtest; registered model: w = ${blend.registeredModelWeight} from backtest and holdout).`
-  );
+function coverageLines(section: EvaluationSection): string[] {
+  const c = section.coverage;
+  const share = (x: CoverageCount) => (x.points > 0 ? pct(x.inside / x.points) : 'n/a');
+  const buckets = HORIZON_BUCKETS.map((b) => {
+    const steps = c.byStep.slice(b.from - 1, Number.isFinite(b.to) ? b.to : undefined);
+    return { label: b.label, count: steps.reduce((sum, s) => ({ inside: sum.inside + s.inside, points: sum.points + s.points }), { inside: 0, points: 0 }) };
+  }).filter((b) => b.count.points > 0);
+  return [
+    `Nominal 80% interval: ${share(c.overall)} of ${c.overall.points} actuals inside.`,
+    '',
+    `| months ahead | ${buckets.map((b) => b.label).join(' | ')} |`,
+    `| --- | ${buckets.map(() => '---:').join(' | ')} |`,
+    `| coverage | ${buckets.map((b) => share(b.count)).join(' | ')} |`,
+  ];
 }
 
+function combinationLines(entries: CombinationEntry[]): string[] {
+  return [
+    '| segment (history months \\| zeros \\| months ahead) | weights | backtest points |',
+    '| --- | --- | ---: |',
+    ...entries.map((e) => `| ${e.key.replace(/\|/g, ' \\| ')} | ${Object.entries(e.weights).map(([m, w]) => `${m} ${w!.toFixed(1)}`).join(', ')} | ${e.points} |`),
+  ];
+}
+
+/** The Markdown page and its SVG charts; pure, so the report is a function of the evaluation. */
 export function renderTrainingReport(context: ReportContext): RenderedReport {
   const { evaluation: e, chartFolder } = context;
   const methods = Object.keys(e.holdout.methods);
@@ -132,9 +155,9 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
     '',
     ...context.facts.map(([k, v]) => `- **${k}:** ${v}`),
     '',
-    `## Holdout: the last 18 months (${e.holdout.months.first} to ${e.holdout.months.last})`,
+    `## Holdout: the last 18 months of every series`,
     '',
-    `Forecasts from ${e.holdout.origins[0]} by a model trained only on data up to then, for ${e.holdout.series} series; all methods on the same ${e.holdout.points} points.`,
+    `Forecasts from ${e.holdout.origins[0]} by a whole model (trees, per-series models, weights, intervals) trained only on the months before each series' cut-off, for ${e.holdout.series} series; all methods on the same ${e.holdout.points} points.`,
     `WAPE = Σ|F−A| / ΣA, Forecast Accuracy = 1 − WAPE, Bias = Σ(F−A) / ΣA.`,
     '',
     ...overallTable(e.holdout.methods),
@@ -144,6 +167,8 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
       `|bias| ${pct(Math.abs(model.bias))} against Holt-Winters' ${pct(Math.abs(hw.bias))}.`,
     '',
     '![WAPE by horizon](' + `${chartFolder}/wape-by-horizon.svg)`,
+    '',
+    ...coverageLines(e.holdout),
     '',
     '### By horizon bucket (months ahead)',
     '',
@@ -155,18 +180,23 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
     '',
     `## Rolling-origin backtest (origins ${e.backtest.origins.join(', ')})`,
     '',
-    `Each origin has its own model trained on data up to it; targets end before the holdout starts. ${e.backtest.series} series, ${e.backtest.points} points. Model here is the raw GBDT, before the bias calibration${e.smoothingBlend ? ' and the blend weight' : ''} these points are used to learn.`,
+    `The registered model's backtest: each series cut at its own end minus each offset, trees and per-series models trained on the cut data only. ${e.backtest.series} series, ${e.backtest.points} points. The combination weights and interval quantiles below were chosen on these points, so the model's figures here are in-sample for those few numbers.`,
     '',
     ...overallTable(e.backtest.methods),
     '',
     ...breakdownTable(e.backtest.methods, 'byHorizonBucket', 'months ahead'),
     '',
+    ...coverageLines(e.backtest),
+    '',
+    '### Combination weights',
+    '',
+    ...combinationLines(e.combination),
+    '',
     '## Method notes',
     '',
     `- Holt-Winters: damped trend, additive and multiplicative seasonality fitted per series and origin by Nelder–Mead on the in-sample one-step SSE; the lower SSE wins (holdout: ${e.holtWinters.multiplicative} multiplicative, ${e.holtWinters.additive} additive).`,
-    '- Seasonal naive: the same month of the latest observed year.',
-    `- Bias calibration: the GBDT's raw output is shifted by its out-of-sample bias at earlier origins (holdout model: ${e.biasCalibration.holdoutModelShift.toFixed(5)} from the backtest; registered model: ${e.biasCalibration.registeredModelShift.toFixed(5)} from backtest and holdout).`,
-    ...(e.smoothingBlend ? [smoothingNote(e.smoothingBlend)] : []),
+    '- Seasonal naive: the same month of the latest observed year (naive under a year of history).',
+    '- Model: per segment (history length, share of zeros, months ahead) a weighted mean of ETS (AICc-selected, fitted per series), Theta, the global GBDT (series with its minimum history), an intermittent-demand method (series with zeros), seasonal naive and naive; weights on a 0.1 grid minimise backtest WAPE. Intervals: per series scale × per-segment, per-step quantiles of scaled backtest errors.',
     '',
     '## Example series',
     '',

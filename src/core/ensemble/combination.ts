@@ -1,0 +1,60 @@
+import { CombinationEntry, MemberName, MEMBERS } from './ensemble-spec';
+import { HistoryTraits, horizonBand, segmentKeys } from './segments';
+
+export type MemberForecasts = Partial<Record<MemberName, ArrayLike<number>>>;
+
+/** Members used when no learnt entry covers a series: the classic robust pair. */
+export const DEFAULT_WEIGHTS: Partial<Record<MemberName, number>> = { ets: 0.5, theta: 0.5 };
+
+export function entryFor(entries: ReadonlyMap<string, CombinationEntry>, traits: HistoryTraits, step: number): CombinationEntry | undefined {
+  for (const key of segmentKeys(traits, horizonBand(step))) {
+    const entry = entries.get(key);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/**
+ * Σ w·forecast over the members this series has, the weights renormalised over them; when none of the weighted
+ * members exists for the series, the default pair, then the naive forecast.
+ */
+export function combineStep(members: MemberForecasts, weights: Partial<Record<MemberName, number>>, index: number): number {
+  for (const candidate of [weights, DEFAULT_WEIGHTS, { naive: 1 }]) {
+    let sum = 0;
+    let total = 0;
+    for (const name of MEMBERS) {
+      const w = candidate[name];
+      const forecast = members[name];
+      if (w === undefined || w <= 0 || forecast === undefined) continue;
+      sum += w * forecast[index];
+      total += w;
+    }
+    if (total > 0) return sum / total;
+  }
+  return 0;
+}
+
+/** Which members carry weight for a series at a step, heaviest first (ties in MEMBERS order). */
+export function activeMembers(members: MemberForecasts, weights: Partial<Record<MemberName, number>>): MemberName[] {
+  const present = MEMBERS.filter((m) => (weights[m] ?? 0) > 0 && members[m] !== undefined);
+  if (present.length > 0) return present.sort((a, b) => weights[b]! - weights[a]!);
+  const fallback = MEMBERS.filter((m) => (DEFAULT_WEIGHTS[m] ?? 0) > 0 && members[m] !== undefined);
+  return fallback.length > 0 ? fallback : ['naive'];
+}
+
+/** The combination over steps 1..horizon, never negative, and the members that carried weight (heaviest first). */
+export function combineForecast(
+  members: MemberForecasts,
+  traits: HistoryTraits,
+  horizon: number,
+  entries: ReadonlyMap<string, CombinationEntry>,
+): { values: Float64Array; used: MemberName[] } {
+  const values = new Float64Array(horizon);
+  const used = new Set<MemberName>();
+  for (let h = 1; h <= horizon; h++) {
+    const weights = entryFor(entries, traits, h)?.weights ?? {};
+    values[h - 1] = Math.max(0, combineStep(members, weights, h - 1));
+    for (const m of activeMembers(members, weights)) used.add(m);
+  }
+  return { values, used: [...used] };
+}

@@ -1,0 +1,66 @@
+/**
+ * The segments the combination weights and interval calibrations are learnt for: what a series' history supports
+ * (its length) and how intermittent it is, crossed with how far ahead the step is. Training and serving both key
+ * by these functions, so a series is always weighted by what was learnt for series like it.
+ */
+export const LENGTH_BANDS = [
+  { label: '1-11', below: 12 },
+  { label: '12-23', below: 24 },
+  { label: '24-47', below: 48 },
+  { label: '48-95', below: 96 },
+  { label: '96+', below: Infinity },
+] as const;
+export type LengthBand = (typeof LENGTH_BANDS)[number]['label'];
+
+export const ZERO_BANDS = [
+  { label: 'none', atMost: 0 },
+  { label: 'some', atMost: 0.3 },
+  { label: 'intermittent', atMost: 1 },
+] as const;
+export type ZeroBand = (typeof ZERO_BANDS)[number]['label'];
+
+export const HORIZON_BANDS = [
+  { label: '1-6', to: 6 },
+  { label: '7-12', to: 12 },
+  { label: '13+', to: Infinity },
+] as const;
+export type HorizonBand = (typeof HORIZON_BANDS)[number]['label'];
+
+/** What segmenting reads of a history. */
+export interface HistoryTraits {
+  length: number;
+  /** Share of months with a value of 0, over the last 36 months at most. */
+  zeroShare: number;
+}
+
+export const ZERO_SHARE_WINDOW = 36;
+
+export function historyTraits(values: ArrayLike<number>): HistoryTraits {
+  const from = Math.max(0, values.length - ZERO_SHARE_WINDOW);
+  let zeros = 0;
+  for (let i = from; i < values.length; i++) if (values[i] === 0) zeros++;
+  return { length: values.length, zeroShare: values.length === 0 ? 0 : zeros / (values.length - from) };
+}
+
+export function lengthBand(length: number): LengthBand {
+  for (const band of LENGTH_BANDS) if (length < band.below) return band.label;
+  return '96+';
+}
+
+export function zeroBand(zeroShare: number): ZeroBand {
+  // A single zero in a long history is not intermittency; thresholds are shares, with a tolerance for rounding.
+  for (const band of ZERO_BANDS) if (zeroShare <= band.atMost + 1e-12) return band.label;
+  return 'intermittent';
+}
+
+export function horizonBand(step: number): HorizonBand {
+  for (const band of HORIZON_BANDS) if (step <= band.to) return band.label;
+  return '13+';
+}
+
+/** Keys from the most specific to the catch-all; the first one with a learnt entry applies. */
+export function segmentKeys(traits: HistoryTraits, band: HorizonBand | '*'): string[] {
+  const length = lengthBand(traits.length);
+  const zeros = zeroBand(traits.zeroShare);
+  return [`${length}|${zeros}|${band}`, `${length}|${zeros}|*`, `*|${zeros}|*`, '*|*|*'];
+}

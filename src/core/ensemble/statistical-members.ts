@@ -1,0 +1,82 @@
+import { fitEts, forecastEts } from '../methods/ets';
+import { fitTsb, forecastTsb } from '../methods/intermittent';
+import { naive, seasonalNaive } from '../methods/simple';
+import { fitTheta, forecastTheta } from '../methods/theta';
+import { MemberName, SeriesModels } from './ensemble-spec';
+import { HistoryTraits } from './segments';
+
+const PERIOD = 12;
+/**
+ * ETS reads the last ten years at most: its cost grows with the history, and a decade gives the likelihood
+ * enough seasons while letting a regime of thirty years ago go (longer histories still feed Theta and the trees).
+ */
+export const ETS_WINDOW = 120;
+
+function etsHistory(values: ArrayLike<number>): ArrayLike<number> {
+  return values.length > ETS_WINDOW ? Array.prototype.slice.call(values, values.length - ETS_WINDOW) : values;
+}
+
+export interface StatisticalMembers {
+  forecasts: Partial<Record<MemberName, Float64Array>>;
+  /** The per-series models used: the shipped ones where they apply, else fitted on this history. */
+  models: SeriesModels;
+  /** True when some model was fitted on this history rather than taken from training. */
+  refitted: boolean;
+}
+
+function finite(forecast: Float64Array): boolean {
+  for (let i = 0; i < forecast.length; i++) if (!Number.isFinite(forecast[i])) return false;
+  return true;
+}
+
+/**
+ * The per-series members for one history: ETS and Theta always, the intermittent-demand method when the history
+ * has zeros, seasonal naive with a year of history, naive always. Shipped parameters are re-applied to the
+ * history; a model that does not fit it (absent, or unusable on this length) is fitted here.
+ */
+export function statisticalMembers(values: ArrayLike<number>, horizon: number, traits: HistoryTraits, shipped: SeriesModels | undefined): StatisticalMembers {
+  const forecasts: Partial<Record<MemberName, Float64Array>> = {};
+  const models: SeriesModels = {};
+  let refitted = false;
+
+  const run = <P>(shippedParams: P | undefined, fit: () => P, forecast: (p: P) => Float64Array): { params: P; forecast: Float64Array } => {
+    if (shippedParams !== undefined) {
+      try {
+        const f = forecast(shippedParams);
+        if (finite(f)) return { params: shippedParams, forecast: f };
+      } catch {
+        // Parameters fitted on a longer history may not apply to this one (e.g. seasonal on under two years).
+      }
+    }
+    refitted = true;
+    const params = fit();
+    return { params, forecast: forecast(params) };
+  };
+
+  const recent = etsHistory(values);
+  const ets = run(shipped?.ets, () => fitEts(recent, { period: PERIOD }), (p) => forecastEts(recent, p, horizon));
+  forecasts.ets = ets.forecast;
+  models.ets = ets.params;
+  const theta = run(shipped?.theta, () => fitTheta(values, { period: PERIOD }), (p) => forecastTheta(values, p, horizon));
+  forecasts.theta = theta.forecast;
+  models.theta = theta.params;
+  if (traits.zeroShare > 0) {
+    const intermittent = run(shipped?.intermittent, () => fitTsb(values), (p) => forecastTsb(values, p, horizon));
+    forecasts.intermittent = intermittent.forecast;
+    models.intermittent = intermittent.params;
+  }
+  if (values.length >= PERIOD) forecasts.seasonal_naive = seasonalNaive(values, horizon, PERIOD);
+  forecasts.naive = naive(values, horizon);
+  for (const name of Object.keys(forecasts) as MemberName[]) {
+    const f = forecasts[name]!;
+    for (let i = 0; i < f.length; i++) f[i] = Number.isFinite(f[i]) ? Math.max(0, f[i]) : 0;
+  }
+  return { forecasts, models, refitted };
+}
+
+/** Fits every per-series model on a full history, for the manifest. */
+export function fitSeriesModels(values: ArrayLike<number>, traits: HistoryTraits): SeriesModels {
+  const models: SeriesModels = { ets: fitEts(etsHistory(values), { period: PERIOD }), theta: fitTheta(values, { period: PERIOD }) };
+  if (traits.zeroShare > 0) models.intermittent = fitTsb(values);
+  return models;
+}
