@@ -55,10 +55,11 @@ export interface EtsRunResult {
 /**
  * The ETS state-space recursions in error-correction form (the same for A and M error; only the likelihood
  * differs), as in R forecast's etscalc: ŷ = (l + φb) ∘ s, then l, b and the used seasonal index are updated.
- * Allocation-free: this is the inner loop of every fit.
+ * Allocation-free when given `result`: this is the inner loop of every fit. `y` is a Float64Array so the loop
+ * stays monomorphic.
  */
 export function runEts(
-  y: ArrayLike<number>,
+  y: Float64Array,
   from: number,
   to: number,
   form: EtsForm,
@@ -66,53 +67,83 @@ export function runEts(
   level0: number,
   trend0: number,
   buffers: EtsRunBuffers,
+  result: EtsRunResult = { likelihood: 0, sumSquaredErrors: 0, level: 0, trend: 0, phase: 0 },
 ): EtsRunResult {
   const hasTrend = form.trend !== 'N';
   const season = form.season === 'N' ? 0 : form.season === 'A' ? 1 : 2;
   const multError = form.error === 'M';
-  const { alpha, beta, gamma } = p;
-  const phi = form.trend === 'Ad' ? p.phi : 1;
+  const alpha = p.alpha;
+  // Without a trend, φ = β = 0 keeps b at 0 and lets one loop body serve every form (branching on the form per
+  // step measured slower).
+  const beta = hasTrend ? p.beta : 0;
+  const gamma = p.gamma;
+  const phi = form.trend === 'Ad' ? p.phi : hasTrend ? 1 : 0;
   const s = buffers.seasonals;
   const m = season === 0 ? 1 : form.period;
   const errors = buffers.errors;
-  let level = level0;
-  let trend = hasTrend ? trend0 : 0;
+  // Unary plus types the loop variables as numbers up front; otherwise V8 boxed them on every step.
+  let level = +level0;
+  let trend = hasTrend ? +trend0 : 0;
   let sse = 0;
+  // Σlog|ŷ| as the log of a running product, renormalised now and then: one Math.log per step cost a fifth of a fit.
   let sumLog = 0;
+  let product = 1;
   let phase = 0;
   for (let t = from; t < to; t++) {
     const yt = y[t];
-    const phib = hasTrend ? phi * trend : 0;
+    const phib = phi * trend;
     const q = level + phib;
-    const sv = season === 0 ? 0 : s[phase];
-    const fitted = season === 0 ? q : season === 1 ? q + sv : q * sv;
-    let e: number;
-    if (multError) {
-      if (!(Math.abs(fitted) > TOL)) return degenerate(level, trend, phase);
-      e = (yt - fitted) / fitted;
-      sumLog += Math.log(Math.abs(fitted));
-    } else {
-      e = yt - fitted;
+    let fitted = q;
+    let sv = 0;
+    let adjusted = yt;
+    if (season === 1) {
+      sv = s[phase];
+      fitted = q + sv;
+      adjusted = yt - sv;
+    } else if (season === 2) {
+      sv = s[phase];
+      fitted = q * sv;
+      adjusted = Math.abs(sv) < TOL ? HUGE : yt / sv;
     }
-    if (errors) errors[t - from] = e;
+    let e = yt - fitted;
+    if (multError) {
+      const size = Math.abs(fitted);
+      if (!(size > TOL)) return degenerate(result, level, trend, phase);
+      e /= fitted;
+      product *= size;
+      if (product > 1e100 || product < 1e-100) {
+        sumLog += Math.log(product);
+        product = 1;
+      }
+    }
+    if (errors !== undefined) errors[t - from] = e;
     sse += e * e;
-    const adjusted = season === 0 ? yt : season === 1 ? yt - sv : Math.abs(sv) < TOL ? HUGE : yt / sv;
-    const nextLevel = q + alpha * (adjusted - q);
-    if (hasTrend) trend = phib + beta * (adjusted - q);
+    level = q + alpha * (adjusted - q);
+    trend = phib + beta * (adjusted - q);
     if (season !== 0) {
       const detrended = season === 1 ? yt - q : Math.abs(q) < TOL ? HUGE : yt / q;
       s[phase] = sv + gamma * (detrended - sv);
       phase = phase + 1 === m ? 0 : phase + 1;
     }
-    level = nextLevel;
   }
+  if (multError) sumLog += Math.log(product);
   const n = to - from;
   const likelihood = n * Math.log(Math.max(sse, n * 1e-24)) + 2 * sumLog;
-  return { likelihood: Number.isFinite(likelihood) ? likelihood : Infinity, sumSquaredErrors: sse, level, trend, phase };
+  result.likelihood = Number.isFinite(likelihood) ? likelihood : Infinity;
+  result.sumSquaredErrors = sse;
+  result.level = level;
+  result.trend = trend;
+  result.phase = phase;
+  return result;
 }
 
-function degenerate(level: number, trend: number, phase: number): EtsRunResult {
-  return { likelihood: Infinity, sumSquaredErrors: Infinity, level, trend, phase };
+function degenerate(result: EtsRunResult, level: number, trend: number, phase: number): EtsRunResult {
+  result.likelihood = Infinity;
+  result.sumSquaredErrors = Infinity;
+  result.level = level;
+  result.trend = trend;
+  result.phase = phase;
+  return result;
 }
 
 /** Reads the seasonal ring after a run into `EtsState` order (next observation's index first). */

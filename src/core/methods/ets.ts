@@ -1,4 +1,4 @@
-import { FormFit, fitForm, parameterCount } from './ets-fit';
+import { FormFit, InitialStates, fitForm, parameterCount } from './ets-fit';
 import { initialState } from './ets-init';
 import { EtsForm, EtsSmoothing, EtsState, etsLabel, forecastFromState, ringToState, runEts } from './ets-model';
 
@@ -29,6 +29,8 @@ export interface EtsOptions {
   period?: number;
   /** Nelder–Mead budget per optimised coordinate (accuracy against fit time). */
   evaluationsPerCoordinate?: number;
+  /** Which initial states maximum likelihood estimates (the rest come from R's heuristic). */
+  initialStates?: InitialStates;
 }
 
 const TINY_LENGTH = 7;
@@ -69,7 +71,7 @@ export function fitEts(y: ArrayLike<number>, options: EtsOptions = {}): EtsParam
   const forms = n < TINY_LENGTH ? [] : candidateForms(scaled, period);
   let best: FormFit | undefined;
   for (const form of forms) {
-    const fit = fitForm(scaled, form, options.evaluationsPerCoordinate);
+    const fit = fitForm(scaled, form, options.evaluationsPerCoordinate, options.initialStates);
     if (!best || fit.aicc < best.aicc) best = fit;
   }
   if (!best || !Number.isFinite(best.aicc)) best = fitTiny(scaled);
@@ -151,7 +153,8 @@ function afterTail(y: ArrayLike<number>, tail: number[]): number {
  * state when y contains the fitted history's end (a later window of the same series), and R's heuristic initial
  * state of y otherwise. Non-negative histories get non-negative forecasts.
  */
-export function forecastEts(y: ArrayLike<number>, params: EtsParams, horizon: number): Float64Array {
+export function forecastEts(history: ArrayLike<number>, params: EtsParams, horizon: number): Float64Array {
+  const y = Float64Array.from(history);
   const n = y.length;
   if (n < 1) throw new RangeError('forecastEts needs at least one value');
   const { form, smoothing } = params;

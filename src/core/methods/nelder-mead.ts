@@ -34,7 +34,35 @@ export function nelderMead(f: (x: Float64Array) => number, start: ArrayLike<numb
     points.push(p);
     values[i] = evaluate(p);
   }
-  const order = Array.from({ length: n + 1 }, (_, i) => i);
+  const order = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) order[i] = i;
+  // Insertion sort by value: after a step only the replaced vertex moves, so this is O(n), not a full sort.
+  const settle = (from: number) => {
+    for (let i = Math.max(1, from); i <= n; i++) {
+      const index = order[i];
+      let k = i;
+      while (k > 0 && values[order[k - 1]] > values[index]) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = index;
+    }
+  };
+  const sum = new Float64Array(n);
+  const resum = () => {
+    sum.fill(0);
+    for (const p of points) for (let j = 0; j < n; j++) sum[j] += p[j];
+  };
+  const replaceWorst = (point: Float64Array, value: number) => {
+    const worst = order[n];
+    const old = points[worst];
+    for (let j = 0; j < n; j++) sum[j] += point[j] - old[j];
+    old.set(point);
+    values[worst] = value;
+    settle(n);
+  };
+  settle(1);
+  resum();
   const centroid = new Float64Array(n);
   const reflected = new Float64Array(n);
   const trial = new Float64Array(n);
@@ -43,40 +71,28 @@ export function nelderMead(f: (x: Float64Array) => number, start: ArrayLike<numb
   };
 
   while (evaluations < options.maxEvaluations) {
-    order.sort((a, b) => values[a] - values[b]);
     const best = order[0];
     const worst = order[n];
     const bestValue = values[best];
     if (values[worst] - bestValue <= options.tolerance * (Math.abs(bestValue) + options.tolerance)) break;
-    centroid.fill(0);
-    for (let k = 0; k < n; k++) {
-      const p = points[order[k]];
-      for (let j = 0; j < n; j++) centroid[j] += p[j];
-    }
-    for (let j = 0; j < n; j++) centroid[j] /= n;
+    const worstPoint = points[worst];
+    for (let j = 0; j < n; j++) centroid[j] = (sum[j] - worstPoint[j]) / n;
 
-    along(reflected, centroid, points[worst], -1);
+    along(reflected, centroid, worstPoint, -1);
     const reflectedValue = evaluate(reflected);
     if (reflectedValue < bestValue) {
-      along(trial, centroid, points[worst], -2);
+      along(trial, centroid, worstPoint, -2);
       const expandedValue = evaluate(trial);
-      if (expandedValue < reflectedValue) {
-        points[worst].set(trial);
-        values[worst] = expandedValue;
-      } else {
-        points[worst].set(reflected);
-        values[worst] = reflectedValue;
-      }
+      if (expandedValue < reflectedValue) replaceWorst(trial, expandedValue);
+      else replaceWorst(reflected, reflectedValue);
     } else if (reflectedValue < values[order[n - 1]]) {
-      points[worst].set(reflected);
-      values[worst] = reflectedValue;
+      replaceWorst(reflected, reflectedValue);
     } else {
       const outside = reflectedValue < values[worst];
-      along(trial, centroid, outside ? reflected : points[worst], 0.5);
+      along(trial, centroid, outside ? reflected : worstPoint, 0.5);
       const contractedValue = evaluate(trial);
       if (contractedValue < Math.min(reflectedValue, values[worst])) {
-        points[worst].set(trial);
-        values[worst] = contractedValue;
+        replaceWorst(trial, contractedValue);
       } else {
         const b = points[best];
         for (let k = 1; k <= n; k++) {
@@ -84,6 +100,8 @@ export function nelderMead(f: (x: Float64Array) => number, start: ArrayLike<numb
           along(p, b, p, 0.5);
           values[order[k]] = evaluate(p);
         }
+        settle(1);
+        resum();
       }
     }
   }

@@ -5,7 +5,7 @@ import { seasonalNaive } from './simple';
 import { fitTheta, forecastTheta } from './theta';
 
 // Scores the per-series methods on a long CSV, each series cut at its own last month minus the holdout:
-//   node dist/core/methods/score-methods.js --data a.csv [--data b.csv] [--cutoff-last 18] [--limit N]
+//   node dist/core/methods/score-methods.js --data a.csv [--data b.csv] [--cutoff-last 18] [--limit N] [--every K (every K-th series)]
 // Columns: a series id (`series_id`, else `country`+`sku`), `month` (YYYY-MM) and `value` (or `quantity`).
 
 interface Series {
@@ -55,12 +55,12 @@ class Score {
 
 function main() {
   const { values } = parseArgs({
-    options: { data: { type: 'string', multiple: true }, 'cutoff-last': { type: 'string', default: '18' }, limit: { type: 'string' } },
+    options: { data: { type: 'string', multiple: true }, 'cutoff-last': { type: 'string', default: '18' }, limit: { type: 'string' }, every: { type: 'string', default: '1' } },
   });
   if (!values.data?.length) throw new Error('--data <csv> is required');
   const holdout = Number(values['cutoff-last']);
   const panel = readSeries(values.data)
-    .filter((s) => s.values.length > holdout)
+    .filter((s, i) => s.values.length > holdout && i % Number(values.every) === 0)
     .slice(0, values.limit ? Number(values.limit) : undefined);
   const scores = { ets: new Score(), theta: new Score(), 'mean(ets,theta)': new Score(), 'seasonal naive': new Score() };
   const seconds = { ets: 0, theta: 0 };
