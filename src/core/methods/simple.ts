@@ -1,0 +1,44 @@
+// Benchmark forecasts (Hyndman & Athanasopoulos, FPP 3rd ed. 5.2); every one answers any history of at least one value.
+
+function requireHistory(y: ArrayLike<number>): void {
+  if (y.length < 1) throw new RangeError('a forecast needs at least one value');
+}
+
+/** Every step repeats the last value. */
+export function naive(y: ArrayLike<number>, horizon: number): Float64Array {
+  requireHistory(y);
+  return new Float64Array(horizon).fill(y[y.length - 1]);
+}
+
+/** Each step repeats the value one season earlier; naive while the history is shorter than a season. */
+export function seasonalNaive(y: ArrayLike<number>, horizon: number, period = 12): Float64Array {
+  requireHistory(y);
+  const n = y.length;
+  if (n < period) return naive(y, horizon);
+  const out = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) out[h] = y[n - period + (h % period)];
+  return out;
+}
+
+/** Every step is the history's mean. */
+export function meanForecast(y: ArrayLike<number>, horizon: number): Float64Array {
+  requireHistory(y);
+  let sum = 0;
+  for (let t = 0; t < y.length; t++) sum += y[t];
+  return new Float64Array(horizon).fill(sum / y.length);
+}
+
+/** The line through the first and last values, extended; non-negative histories get non-negative forecasts. */
+export function drift(y: ArrayLike<number>, horizon: number): Float64Array {
+  requireHistory(y);
+  const n = y.length;
+  const slope = n > 1 ? (y[n - 1] - y[0]) / (n - 1) : 0;
+  let nonNegative = true;
+  for (let t = 0; t < n; t++) if (!(y[t] >= 0)) nonNegative = false;
+  const out = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) {
+    const value = y[n - 1] + (h + 1) * slope;
+    out[h] = nonNegative ? Math.max(0, value) : value;
+  }
+  return out;
+}
