@@ -16,13 +16,15 @@ export function intervalSpace(values: ArrayLike<number>): IntervalSpace {
 }
 
 /**
- * A series' own error scale: the mean absolute seasonal difference (lag 12 with two years of history, else lag 1)
- * over the last 36 months, of the logs in log space. Intervals are these scales times quantiles calibrated per
+ * A series' own error scale over the last 36 months: in log space the mean absolute seasonal difference of the
+ * logs (lag 12 with two years of history, else lag 1); in additive space, which holds the series that have been
+ * 0 and so mostly intermittent ones, the mean absolute month-to-month change (a seasonal lag would read a demand
+ * pattern that repeats within the year as no noise at all). Intervals are these scales times quantiles calibrated per
  * segment, so each series' interval widens with its own noise.
  */
 export function intervalScale(values: ArrayLike<number>, space: IntervalSpace): number {
   const n = values.length;
-  const lag = n >= 24 ? 12 : 1;
+  const lag = space === 'log' && n >= 24 ? 12 : 1;
   const from = Math.max(lag, n - SCALE_WINDOW);
   let sum = 0;
   let count = 0;
