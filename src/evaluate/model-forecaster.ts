@@ -4,6 +4,8 @@ import { forecastPanel, trainEnsembleModel } from '../training/ensemble/train-en
 import { DEFAULT_TRAINING_PARAMS, TrainingParams } from '../training/training-params';
 import { createTrainingProgress, TrainingProgress } from '../training/training-progress';
 
+const SILENT: TrainingProgress = { stage() {}, update() {}, log() {}, stop() {} };
+
 /** Attribute columns the panel's series carry: the trees learn from whatever the evaluated CSV has. */
 function panelAttributes(panel: SeriesHistory[]): string[] {
   const names = new Set<string>();
@@ -18,7 +20,8 @@ function panelAttributes(panel: SeriesHistory[]): string[] {
  */
 export async function createModelForecaster(
   params: TrainingParams = DEFAULT_TRAINING_PARAMS,
-  progress: TrainingProgress = createTrainingProgress(),
+  // Progress on a terminal only: the CLI's own output is its report.
+  progress: TrainingProgress = process.stderr.isTTY ? createTrainingProgress() : SILENT,
 ): Promise<PanelForecaster> {
   return {
     name: 'model',

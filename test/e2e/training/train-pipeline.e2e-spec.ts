@@ -3,10 +3,9 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { buildForecastMatrix } from '../../../src/features/feature-builder';
+import { checkGoldenExamples } from '../../../src/model-host/golden-check';
 import { ModelManifest } from '../../../src/registry/model-manifest';
 import { validateManifest } from '../../../src/registry/validate-manifest';
-import { toSeriesHistory } from '../../../src/forecasting/forecast-input';
 import { runTraining } from '../../../src/training/train-pipeline';
 import { quietProgress, sliceOptions, writeSlice } from './training-slice';
 
@@ -42,26 +41,29 @@ describe('npm run train on a small slice', () => {
     expect(manifest.data).toMatchObject({ series: 4, start: '2009-01', end: '2018-12' });
     expect(manifest.metrics).toEqual(expect.objectContaining({ wape: expect.any(Number), hw_wape: expect.any(Number), snaive_wape: expect.any(Number), backtest_wape: expect.any(Number) }));
     expect(manifest.drift?.features.map((f) => f.name)).toEqual(manifest.features.names);
-    expect(manifest.intervals?.lowerRatio).toHaveLength(18);
+    const ensemble = manifest.ensemble!;
+    expect(ensemble.minTreeHistory).toBe(manifest.features.minHistory);
+    expect(Object.keys(ensemble.series).sort()).toEqual(['ACT/clothing', 'NSW/food', 'VIC/food', 'WA/liquor']);
+    expect(ensemble.combinations.length).toBeGreaterThan(0);
+    for (const entry of ensemble.combinations) expect(Object.values(entry.weights).reduce((a, b) => a! + b!, 0)).toBeCloseTo(1, 9);
+    expect(ensemble.intervals.map((e) => e.space)).toContain('log');
+    expect(manifest.golden.map((g) => g.name)).toEqual(['largest-series-full-horizon', 'two-series-batch', 'short-and-unseen-histories']);
+    expect(manifest.golden[2].request.series.map((s) => s.history.values.length)).toEqual([6, 24, manifest.features.minHistory]);
 
+    // The service's own golden check, scoring with onnxruntime: what registered is what will serve.
     const session = await ort.InferenceSession.create(onnx);
     try {
-      for (const example of manifest.golden) {
-        const matrix = buildForecastMatrix(example.request.series.map(toSeriesHistory), example.request.horizon, manifest.features);
-        const output = await session.run({ [manifest.io.input.name]: new ort.Tensor('float32', matrix.data, [matrix.rowCount, matrix.columnCount]) });
-        const predictions = output[manifest.io.output.name].data as Float32Array;
-        example.expected.forEach((steps, i) =>
-          steps.forEach((expected, h) => {
-            const actual = Math.max(0, predictions[i * example.request.horizon + h] * matrix.profiles[i].scale);
-            expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(example.tolerance.absolute, example.tolerance.relative * Math.abs(expected)));
-          }),
-        );
-      }
+      await checkGoldenExamples(manifest, async (data, rows, columns) => {
+        const output = await session.run({ [manifest.io.input.name]: new ort.Tensor('float32', data, [rows, columns]) });
+        return output[manifest.io.output.name].data as Float32Array;
+      });
     } finally {
       await session.release();
     }
     const report = await fs.readFile(reportPath, 'utf8');
-    expect(report).toContain('## Holdout: the last 18 months (2017-07 to 2018-12)');
+    expect(report).toContain('## Holdout: the last 18 months of every series');
+    expect(report).toMatch(/Nominal 80% interval: \d+\.\d+% of \d+ actuals inside/);
+    expect(report).toContain('### Combination weights');
     expect((await fs.readdir(path.join(folder, 'report'))).sort()).toEqual(['example-1.svg', 'example-2.svg', 'example-3.svg', 'wape-by-horizon.svg']);
   });
 
