@@ -1,12 +1,12 @@
 import { EvaluateArgumentsError, parseEvaluateArgs } from './evaluate-args';
 
 describe('parseEvaluateArgs', () => {
-  it('defaults to all baselines, offsets 18, 24, 30 and horizon 18, with the training CLI\'s column defaults', () => {
+  it('defaults to the model and all baselines, offsets 18, 24, 30 and horizon 18, with the training CLI\'s column defaults', () => {
     expect(parseEvaluateArgs(['--data', 'x.csv'])).toEqual({
       data: ['x.csv'],
       columns: { country: 'country', sku: 'sku', month: 'month', quantity: 'quantity', attributes: ['industry_group'] },
       dropInvalid: false,
-      methods: ['seasonal-naive', 'holt-winters', 'augurs-mstl-ets'],
+      methods: ['model', 'seasonal-naive', 'holt-winters', 'augurs-mstl-ets'],
       originOffsets: [18, 24, 30],
       horizon: 18,
       minHistory: 13,
