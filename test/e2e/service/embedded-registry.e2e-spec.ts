@@ -39,4 +39,39 @@ describe('the embedded default registry (registry/ at the repository root)', () 
       );
     }
   });
+
+  it('answers a batch mixing a 6-, a 24- and a 120-month history, each with its method, and refuses an empty one', async () => {
+    const csv = readFileSync(path.join(REPO_ROOT, 'data', 'aus_retail', 'sales.csv'), 'utf8').trim().split('\n').slice(1);
+    const nsw = csv.filter((line) => line.startsWith('NSW,supermarket_grocery,')).map((line) => line.split(','));
+    const tail = (months: number, id: string) => ({
+      id,
+      country: 'NSW',
+      sku: 'supermarket_grocery',
+      attributes: { industry_group: nsw[0][2] },
+      history: { start: nsw[nsw.length - months][3], values: nsw.slice(-months).map((cells) => Number(cells[4])) },
+    });
+    const body = { horizon: 12, series: [tail(6, 'six'), tail(24, 'twenty-four'), tail(120, 'one-twenty')] };
+    const response = await request(service.url).post('/v1/forecast').send(body).expect(200);
+    const forecasts = response.body.forecasts as { id: string; method: string; warnings?: string[]; points: { value: number; lower: number; upper: number }[] }[];
+    expect(forecasts.map((f) => f.id)).toEqual(['six', 'twenty-four', 'one-twenty']);
+    expect(forecasts[0].method).toMatch(/ets\(|theta/);
+    expect(forecasts[0].warnings?.join(' ')).toContain('history of 6 months is shorter than the 48 the global model needs');
+    expect(forecasts[1].warnings?.join(' ')).toContain('history of 24 months');
+    expect(forecasts[2].method).toContain('trees');
+    const lastYear = nsw.slice(-12).reduce((sum, cells) => sum + Number(cells[4]), 0) / 12;
+    for (const f of forecasts) {
+      expect(f.points).toHaveLength(12);
+      for (const p of f.points) {
+        // A series that has never been 0 gets a positive lower bound, and every forecast is in a sane range.
+        expect(p.lower).toBeGreaterThan(0);
+        expect(p.lower).toBeLessThanOrEqual(p.value);
+        expect(p.upper).toBeGreaterThanOrEqual(p.value);
+        expect(p.value / lastYear).toBeGreaterThan(0.7);
+        expect(p.value / lastYear).toBeLessThan(1.4);
+      }
+    }
+
+    const empty = await request(service.url).post('/v1/forecast').send({ horizon: 3, series: [{ ...tail(6, 'empty'), history: { start: '2018-01', values: [] } }] }).expect(400);
+    expect(empty.body.violations).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'series[0].history.values' })]));
+  });
 });
