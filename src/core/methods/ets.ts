@@ -1,5 +1,6 @@
 import { FormFit, InitialStates, fitForm, parameterCount } from './ets-fit';
 import { initialState } from './ets-init';
+import { requireHistory } from './history-guard';
 import { EtsForm, EtsSmoothing, EtsState, etsLabel, forecastFromState, ringToState, runEts } from './ets-model';
 
 export type { EtsErrorType, EtsForm, EtsSeasonType, EtsSmoothing, EtsState, EtsTrendType } from './ets-model';
@@ -62,7 +63,7 @@ export function candidateForms(y: ArrayLike<number>, period: number): EtsForm[] 
  */
 export function fitEts(y: ArrayLike<number>, options: EtsOptions = {}): EtsParams {
   const n = y.length;
-  if (n < 1) throw new RangeError('fitEts needs at least one value');
+  requireHistory(y, 'fitEts');
   const period = options.period ?? 12;
   const scale = scaleOf(y);
   const scaled = new Float64Array(n);
@@ -156,7 +157,7 @@ function afterTail(y: ArrayLike<number>, tail: number[]): number {
 export function forecastEts(history: ArrayLike<number>, params: EtsParams, horizon: number): Float64Array {
   const y = Float64Array.from(history);
   const n = y.length;
-  if (n < 1) throw new RangeError('forecastEts needs at least one value');
+  requireHistory(y, 'forecastEts');
   const { form, smoothing } = params;
   let start: EtsState;
   let from = 0;

@@ -1,3 +1,5 @@
+import { requireHistory } from './history-guard';
+
 // Intermittent-demand methods: Croston with the Syntetos–Boylan bias correction, and Teunter–Syntetos–Babai (TSB).
 // Both forecast a flat rate per period; the smoothing parameters are fitted by in-sample one-step MSE over a
 // fixed grid (deterministic, and the MSE surface of these recursions is too flat for a local optimiser to help).
@@ -20,10 +22,6 @@ export interface TsbParams {
 }
 
 const GRID = [0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9];
-
-function requireHistory(y: ArrayLike<number>): void {
-  if (y.length < 1) throw new RangeError('an intermittent-demand forecast needs at least one value');
-}
 
 interface Run {
   /** Forecast rate after the last value (0 before any demand). */
@@ -100,7 +98,7 @@ export function runTsb(y: ArrayLike<number>, alpha: number, beta: number): Run {
 const sigmaOf = (run: Run) => (run.count > 1 ? Math.sqrt(run.sse / (run.count - 1)) : 0);
 
 export function fitCroston(y: ArrayLike<number>): CrostonParams {
-  requireHistory(y);
+  requireHistory(y, 'fitCroston');
   let best = { alpha: 0.1, run: runCroston(y, 0.1) };
   for (const alpha of GRID) {
     const run = runCroston(y, alpha);
@@ -110,7 +108,7 @@ export function fitCroston(y: ArrayLike<number>): CrostonParams {
 }
 
 export function fitTsb(y: ArrayLike<number>): TsbParams {
-  requireHistory(y);
+  requireHistory(y, 'fitTsb');
   let best = { alpha: 0.1, beta: 0.1, run: runTsb(y, 0.1, 0.1) };
   for (const alpha of GRID) {
     for (const beta of GRID) {
@@ -125,11 +123,11 @@ const flat = (rate: number, horizon: number) => new Float64Array(horizon).fill(N
 
 /** Flat forecast of the demand rate; 0 for a history without demand. */
 export function forecastCroston(y: ArrayLike<number>, params: Pick<CrostonParams, 'alpha'>, horizon: number): Float64Array {
-  requireHistory(y);
+  requireHistory(y, 'forecastCroston');
   return flat(runCroston(y, params.alpha).rate, horizon);
 }
 
 export function forecastTsb(y: ArrayLike<number>, params: Pick<TsbParams, 'alpha' | 'beta'>, horizon: number): Float64Array {
-  requireHistory(y);
+  requireHistory(y, 'forecastTsb');
   return flat(runTsb(y, params.alpha, params.beta).rate, horizon);
 }

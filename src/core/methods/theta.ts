@@ -1,3 +1,4 @@
+import { requireHistory } from './history-guard';
 import { autocorrelations, lineFit, seasonalFigure } from './decompose';
 import { fitSes, runSes } from './ses';
 
@@ -54,7 +55,7 @@ function adjust(y: ArrayLike<number>, period: number, seasonal: boolean): Adjust
 
 /** Fits thetaf: seasonality test, multiplicative decomposition when seasonal, SES (α, ℓ0 by least squares). */
 export function fitTheta(y: ArrayLike<number>, options: ThetaOptions = {}): ThetaParams {
-  if (y.length < 1) throw new RangeError('fitTheta needs at least one value');
+  requireHistory(y, 'fitTheta');
   const period = options.period ?? 12;
   const seasonal = isSeasonal(y, period);
   const { values } = adjust(y, period, seasonal);
@@ -69,7 +70,7 @@ export function fitTheta(y: ArrayLike<number>, options: ThetaOptions = {}): Thet
  */
 export function forecastTheta(y: ArrayLike<number>, params: ThetaParams, horizon: number): Float64Array {
   const n = y.length;
-  if (n < 1) throw new RangeError('forecastTheta needs at least one value');
+  requireHistory(y, 'forecastTheta');
   const { values, figure } = adjust(y, params.period, params.seasonal && n > 2 * params.period);
   const alpha = Math.max(1e-10, params.alpha);
   const level = runSes(values, alpha).level;
