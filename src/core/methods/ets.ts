@@ -32,6 +32,8 @@ export interface EtsOptions {
   evaluationsPerCoordinate?: number;
   /** Which initial states maximum likelihood estimates (the rest come from R's heuristic). */
   initialStates?: InitialStates;
+  /** Start each M-error form from its A-error twin's optimum (default true). */
+  warmStart?: boolean;
 }
 
 const TINY_LENGTH = 7;
@@ -71,8 +73,13 @@ export function fitEts(y: ArrayLike<number>, options: EtsOptions = {}): EtsParam
 
   const forms = n < TINY_LENGTH ? [] : candidateForms(scaled, period);
   let best: FormFit | undefined;
+  // A- and M-error forms share their recursions and coordinates, so an A-error optimum starts its M-error twin.
+  const additiveOptima = new Map<string, Float64Array>();
   for (const form of forms) {
-    const fit = fitForm(scaled, form, options.evaluationsPerCoordinate, options.initialStates);
+    const twin = `${form.trend}/${form.season}`;
+    const warm = form.error === 'M' && options.warmStart !== false ? additiveOptima.get(twin) : undefined;
+    const fit = fitForm(scaled, form, options.evaluationsPerCoordinate, options.initialStates, warm);
+    if (form.error === 'A') additiveOptima.set(twin, fit.point);
     if (!best || fit.aicc < best.aicc) best = fit;
   }
   if (!best || !Number.isFinite(best.aicc)) best = fitTiny(scaled);
@@ -98,7 +105,7 @@ function fitTiny(y: Float64Array): FormFit {
       bestAlpha = alpha;
     }
   }
-  return { form, smoothing: { alpha: bestAlpha, beta: 0, gamma: 0, phi: 1 }, initial, likelihood: NaN, parameterCount: 1, aicc: NaN };
+  return { form, smoothing: { alpha: bestAlpha, beta: 0, gamma: 0, phi: 1 }, initial, likelihood: NaN, parameterCount: 1, aicc: NaN, point: new Float64Array(0) };
 }
 
 function toParams(y: ArrayLike<number>, scaled: Float64Array, scale: number, fit: FormFit, aicc: number | null): EtsParams {
