@@ -7,6 +7,7 @@ export type { EtsErrorType, EtsForm, EtsSeasonType, EtsSmoothing, EtsState, EtsT
 
 /** A fitted ETS model, JSON-serialisable: training fits once, serving re-applies it to a request's history. */
 export interface EtsParams {
+  kind: 'ets';
   /** e.g. `ets(M,Ad,M)`. */
   label: string;
   form: EtsForm;
@@ -124,6 +125,7 @@ function toParams(y: ArrayLike<number>, scaled: Float64Array, scale: number, fit
   const sigma = Math.sqrt(run.sumSquaredErrors / degreesOfFreedom) * (form.error === 'A' ? scale : 1);
   const window = Math.min(n, Math.max(form.period, 12));
   return {
+    kind: 'ets',
     label: etsLabel(form),
     form,
     smoothing,

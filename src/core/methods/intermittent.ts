@@ -5,6 +5,7 @@ import { requireHistory } from './history-guard';
 // fixed grid (deterministic, and the MSE surface of these recursions is too flat for a local optimiser to help).
 
 export interface CrostonParams {
+  kind: 'croston-sba';
   label: 'croston-sba';
   /** Smoothing of demand sizes and of intervals between demands. */
   alpha: number;
@@ -13,6 +14,7 @@ export interface CrostonParams {
 }
 
 export interface TsbParams {
+  kind: 'tsb';
   label: 'tsb';
   /** Smoothing of demand sizes (updated in periods with demand). */
   alpha: number;
@@ -104,7 +106,7 @@ export function fitCroston(y: ArrayLike<number>): CrostonParams {
     const run = runCroston(y, alpha);
     if (run.sse < best.run.sse * (1 - 1e-12)) best = { alpha, run };
   }
-  return { label: 'croston-sba', alpha: best.alpha, sigma: sigmaOf(best.run) };
+  return { kind: 'croston-sba', label: 'croston-sba', alpha: best.alpha, sigma: sigmaOf(best.run) };
 }
 
 export function fitTsb(y: ArrayLike<number>): TsbParams {
@@ -116,7 +118,7 @@ export function fitTsb(y: ArrayLike<number>): TsbParams {
       if (run.sse < best.run.sse * (1 - 1e-12)) best = { alpha, beta, run };
     }
   }
-  return { label: 'tsb', alpha: best.alpha, beta: best.beta, sigma: sigmaOf(best.run) };
+  return { kind: 'tsb', label: 'tsb', alpha: best.alpha, beta: best.beta, sigma: sigmaOf(best.run) };
 }
 
 const flat = (rate: number, horizon: number) => new Float64Array(horizon).fill(Number.isFinite(rate) ? rate : 0);

@@ -4,6 +4,7 @@ import { fitSes, runSes } from './ses';
 
 /** Fitted Theta method, JSON-serialisable. */
 export interface ThetaParams {
+  kind: 'theta';
   label: 'theta';
   period: number;
   /** Whether the fitted history passed the seasonality test (and was decomposed). */
@@ -60,7 +61,7 @@ export function fitTheta(y: ArrayLike<number>, options: ThetaOptions = {}): Thet
   const seasonal = isSeasonal(y, period);
   const { values } = adjust(y, period, seasonal);
   const ses = fitSes(values);
-  return { label: 'theta', period, seasonal, alpha: ses.alpha, sigma: ses.sigma };
+  return { kind: 'theta', label: 'theta', period, seasonal, alpha: ses.alpha, sigma: ses.sigma };
 }
 
 /**
