@@ -88,3 +88,12 @@ export function forecastTheta(y: ArrayLike<number>, params: ThetaParams, horizon
   }
   return out;
 }
+
+/** The seasonal index forecastTheta multiplies each step by (1 when the history is treated as non-seasonal). */
+export function thetaSeasonalIndices(y: ArrayLike<number>, params: ThetaParams, horizon: number): Float64Array {
+  requireHistory(y, 'thetaSeasonalIndices');
+  const { figure } = adjust(y, params.period, params.seasonal && y.length > 2 * params.period);
+  const out = new Float64Array(horizon).fill(1);
+  if (figure) for (let h = 0; h < horizon; h++) out[h] = figure[(y.length + h) % params.period];
+  return out;
+}
