@@ -110,6 +110,22 @@ describe('fitEts / forecastEts', () => {
     for (const v of forecast) expect(v >= Math.min(...y) && v <= Math.max(...y)).toBe(true);
   });
 
+  it('reproduces on its own history the forecasts of the fitted final state', () => {
+    const noise = normals(5);
+    const y = Array.from({ length: 72 }, (_, t) => 300 + 2 * t + 30 * Math.cos((2 * Math.PI * t) / 12) + 8 * noise());
+    const params = fitEts(y);
+    const fromFinal = forecastFromState(params.form, params.smoothing.phi, params.final, 18);
+    forecastEts(y, params, 18).forEach((v, h) => expect(v).toBeCloseTo(fromFinal[h], 9));
+  });
+
+  it('uses another season length when told', () => {
+    const quarters = [20, -5, 10, -25];
+    const y = Array.from({ length: 24 }, (_, t) => 200 + quarters[t % 4]);
+    const params = fitEts(y, { period: 4 });
+    expect(params.form).toMatchObject({ season: expect.stringMatching(/A|M/), period: 4 });
+    forecastEts(y, params, 8).forEach((v, h) => expect(v).toBeCloseTo(200 + quarters[(24 + h) % 4], 2));
+  });
+
   it('re-applies the fit to a later window of the same series as to the whole series', () => {
     const noise = normals(3);
     const y = Array.from({ length: 110 }, (_, t) => 200 + t + 20 * Math.sin((2 * Math.PI * t) / 12) + 5 * noise());

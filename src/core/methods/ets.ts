@@ -1,11 +1,13 @@
 import { FormFit, InitialStates, fitForm, parameterCount } from './ets-fit';
 import { initialState } from './ets-init';
+import { requireHistory } from './history-guard';
 import { EtsForm, EtsSmoothing, EtsState, etsLabel, forecastFromState, ringToState, runEts } from './ets-model';
 
 export type { EtsErrorType, EtsForm, EtsSeasonType, EtsSmoothing, EtsState, EtsTrendType } from './ets-model';
 
 /** A fitted ETS model, JSON-serialisable: training fits once, serving re-applies it to a request's history. */
 export interface EtsParams {
+  kind: 'ets';
   /** e.g. `ets(M,Ad,M)`. */
   label: string;
   form: EtsForm;
@@ -31,6 +33,8 @@ export interface EtsOptions {
   evaluationsPerCoordinate?: number;
   /** Which initial states maximum likelihood estimates (the rest come from R's heuristic). */
   initialStates?: InitialStates;
+  /** Start each M-error form from its A-error twin's optimum (default true). */
+  warmStart?: boolean;
 }
 
 const TINY_LENGTH = 7;
@@ -62,7 +66,7 @@ export function candidateForms(y: ArrayLike<number>, period: number): EtsForm[] 
  */
 export function fitEts(y: ArrayLike<number>, options: EtsOptions = {}): EtsParams {
   const n = y.length;
-  if (n < 1) throw new RangeError('fitEts needs at least one value');
+  requireHistory(y, 'fitEts');
   const period = options.period ?? 12;
   const scale = scaleOf(y);
   const scaled = new Float64Array(n);
@@ -70,8 +74,13 @@ export function fitEts(y: ArrayLike<number>, options: EtsOptions = {}): EtsParam
 
   const forms = n < TINY_LENGTH ? [] : candidateForms(scaled, period);
   let best: FormFit | undefined;
+  // A- and M-error forms share their recursions and coordinates, so an A-error optimum starts its M-error twin.
+  const additiveOptima = new Map<string, Float64Array>();
   for (const form of forms) {
-    const fit = fitForm(scaled, form, options.evaluationsPerCoordinate, options.initialStates);
+    const twin = `${form.trend}/${form.season}`;
+    const warm = form.error === 'M' && options.warmStart !== false ? additiveOptima.get(twin) : undefined;
+    const fit = fitForm(scaled, form, options.evaluationsPerCoordinate, options.initialStates, warm);
+    if (form.error === 'A') additiveOptima.set(twin, fit.point);
     if (!best || fit.aicc < best.aicc) best = fit;
   }
   if (!best || !Number.isFinite(best.aicc)) best = fitTiny(scaled);
@@ -97,7 +106,7 @@ function fitTiny(y: Float64Array): FormFit {
       bestAlpha = alpha;
     }
   }
-  return { form, smoothing: { alpha: bestAlpha, beta: 0, gamma: 0, phi: 1 }, initial, likelihood: NaN, parameterCount: 1, aicc: NaN };
+  return { form, smoothing: { alpha: bestAlpha, beta: 0, gamma: 0, phi: 1 }, initial, likelihood: NaN, parameterCount: 1, aicc: NaN, point: new Float64Array(0) };
 }
 
 function toParams(y: ArrayLike<number>, scaled: Float64Array, scale: number, fit: FormFit, aicc: number | null): EtsParams {
@@ -116,6 +125,7 @@ function toParams(y: ArrayLike<number>, scaled: Float64Array, scale: number, fit
   const sigma = Math.sqrt(run.sumSquaredErrors / degreesOfFreedom) * (form.error === 'A' ? scale : 1);
   const window = Math.min(n, Math.max(form.period, 12));
   return {
+    kind: 'ets',
     label: etsLabel(form),
     form,
     smoothing,
@@ -156,7 +166,7 @@ function afterTail(y: ArrayLike<number>, tail: number[]): number {
 export function forecastEts(history: ArrayLike<number>, params: EtsParams, horizon: number): Float64Array {
   const y = Float64Array.from(history);
   const n = y.length;
-  if (n < 1) throw new RangeError('forecastEts needs at least one value');
+  requireHistory(y, 'forecastEts');
   const { form, smoothing } = params;
   let start: EtsState;
   let from = 0;

@@ -1,8 +1,11 @@
+import { requireHistory } from './history-guard';
+
 // Intermittent-demand methods: Croston with the Syntetos–Boylan bias correction, and Teunter–Syntetos–Babai (TSB).
 // Both forecast a flat rate per period; the smoothing parameters are fitted by in-sample one-step MSE over a
 // fixed grid (deterministic, and the MSE surface of these recursions is too flat for a local optimiser to help).
 
 export interface CrostonParams {
+  kind: 'croston-sba';
   label: 'croston-sba';
   /** Smoothing of demand sizes and of intervals between demands. */
   alpha: number;
@@ -11,6 +14,7 @@ export interface CrostonParams {
 }
 
 export interface TsbParams {
+  kind: 'tsb';
   label: 'tsb';
   /** Smoothing of demand sizes (updated in periods with demand). */
   alpha: number;
@@ -20,10 +24,6 @@ export interface TsbParams {
 }
 
 const GRID = [0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9];
-
-function requireHistory(y: ArrayLike<number>): void {
-  if (y.length < 1) throw new RangeError('an intermittent-demand forecast needs at least one value');
-}
 
 interface Run {
   /** Forecast rate after the last value (0 before any demand). */
@@ -100,17 +100,17 @@ export function runTsb(y: ArrayLike<number>, alpha: number, beta: number): Run {
 const sigmaOf = (run: Run) => (run.count > 1 ? Math.sqrt(run.sse / (run.count - 1)) : 0);
 
 export function fitCroston(y: ArrayLike<number>): CrostonParams {
-  requireHistory(y);
+  requireHistory(y, 'fitCroston');
   let best = { alpha: 0.1, run: runCroston(y, 0.1) };
   for (const alpha of GRID) {
     const run = runCroston(y, alpha);
     if (run.sse < best.run.sse * (1 - 1e-12)) best = { alpha, run };
   }
-  return { label: 'croston-sba', alpha: best.alpha, sigma: sigmaOf(best.run) };
+  return { kind: 'croston-sba', label: 'croston-sba', alpha: best.alpha, sigma: sigmaOf(best.run) };
 }
 
 export function fitTsb(y: ArrayLike<number>): TsbParams {
-  requireHistory(y);
+  requireHistory(y, 'fitTsb');
   let best = { alpha: 0.1, beta: 0.1, run: runTsb(y, 0.1, 0.1) };
   for (const alpha of GRID) {
     for (const beta of GRID) {
@@ -118,18 +118,18 @@ export function fitTsb(y: ArrayLike<number>): TsbParams {
       if (run.sse < best.run.sse * (1 - 1e-12)) best = { alpha, beta, run };
     }
   }
-  return { label: 'tsb', alpha: best.alpha, beta: best.beta, sigma: sigmaOf(best.run) };
+  return { kind: 'tsb', label: 'tsb', alpha: best.alpha, beta: best.beta, sigma: sigmaOf(best.run) };
 }
 
 const flat = (rate: number, horizon: number) => new Float64Array(horizon).fill(Number.isFinite(rate) ? rate : 0);
 
 /** Flat forecast of the demand rate; 0 for a history without demand. */
 export function forecastCroston(y: ArrayLike<number>, params: Pick<CrostonParams, 'alpha'>, horizon: number): Float64Array {
-  requireHistory(y);
+  requireHistory(y, 'forecastCroston');
   return flat(runCroston(y, params.alpha).rate, horizon);
 }
 
 export function forecastTsb(y: ArrayLike<number>, params: Pick<TsbParams, 'alpha' | 'beta'>, horizon: number): Float64Array {
-  requireHistory(y);
+  requireHistory(y, 'forecastTsb');
   return flat(runTsb(y, params.alpha, params.beta).rate, horizon);
 }

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fitEts, forecastEts } from './ets';
+import { fitCroston, fitTsb, forecastCroston, forecastTsb } from './intermittent';
 import { seasonalNaive } from './simple';
 import { fitTheta, forecastTheta } from './theta';
 
 // Scores the per-series methods on a long CSV, each series cut at its own last month minus the holdout:
 //   node dist/core/methods/score-methods.js --data a.csv [--data b.csv] [--cutoff-last 18] [--limit N] [--every K (every K-th series)]
+//     [--ending-at YYYY-MM (only series whose last month it is)]
 // Columns: a series id (`series_id`, else `country`+`sku`), `month` (YYYY-MM) and `value` (or `quantity`).
 
 interface Series {
   id: string;
+  lastMonth: string;
   values: number[];
 }
 
@@ -33,7 +36,10 @@ function readSeries(files: string[]): Series[] {
       rows.set(id, list);
     }
   }
-  return [...rows].map(([id, list]) => ({ id, values: list.sort((a, b) => a.month.localeCompare(b.month)).map((r) => r.value) }));
+  return [...rows].map(([id, list]) => {
+    list.sort((a, b) => a.month.localeCompare(b.month));
+    return { id, lastMonth: list[list.length - 1].month, values: list.map((r) => r.value) };
+  });
 }
 
 class Score {
@@ -55,41 +61,72 @@ class Score {
 
 function main() {
   const { values } = parseArgs({
-    options: { data: { type: 'string', multiple: true }, 'cutoff-last': { type: 'string', default: '18' }, limit: { type: 'string' }, every: { type: 'string', default: '1' } },
+    options: {
+      data: { type: 'string', multiple: true },
+      'cutoff-last': { type: 'string', default: '18' },
+      limit: { type: 'string' },
+      every: { type: 'string', default: '1' },
+      'ending-at': { type: 'string' },
+    },
   });
   if (!values.data?.length) throw new Error('--data <csv> is required');
   const holdout = Number(values['cutoff-last']);
   const panel = readSeries(values.data)
+    .filter((s) => !values['ending-at'] || s.lastMonth === values['ending-at'])
     .filter((s, i) => s.values.length > holdout && i % Number(values.every) === 0)
     .slice(0, values.limit ? Number(values.limit) : undefined);
-  const scores = { ets: new Score(), theta: new Score(), 'mean(ets,theta)': new Score(), 'seasonal naive': new Score() };
-  const seconds = { ets: 0, theta: 0 };
+  // CPU time, not wall time: the machine is shared, and a fit's own cost is what training will pay per series.
+  const methods = {
+    ets: timed((y, h) => {
+      const params = fitEts(y);
+      labels.set(params.label, (labels.get(params.label) ?? 0) + 1);
+      return forecastEts(y, params, h);
+    }),
+    theta: timed((y, h) => forecastTheta(y, fitTheta(y), h)),
+    'croston-sba': timed((y, h) => forecastCroston(y, fitCroston(y), h)),
+    tsb: timed((y, h) => forecastTsb(y, fitTsb(y), h)),
+    'seasonal naive': timed((y, h) => seasonalNaive(y, h)),
+  };
   const labels = new Map<string, number>();
+  const scores = new Map<string, Score>([...Object.keys(methods), 'mean(ets,theta)'].map((name) => [name, new Score()]));
+  let historyMonths = 0;
   for (const series of panel) {
     const history = series.values.slice(0, -holdout);
     const actual = series.values.slice(-holdout);
-    let started = process.hrtime.bigint();
-    const etsParams = fitEts(history);
-    seconds.ets += Number(process.hrtime.bigint() - started) / 1e9;
-    const ets = forecastEts(history, etsParams, holdout);
-    started = process.hrtime.bigint();
-    const thetaParams = fitTheta(history);
-    seconds.theta += Number(process.hrtime.bigint() - started) / 1e9;
-    const theta = forecastTheta(history, thetaParams, holdout);
-    scores.ets.add(ets, actual);
-    scores.theta.add(theta, actual);
-    scores['mean(ets,theta)'].add(
+    historyMonths += history.length;
+    const forecasts = new Map(Object.entries(methods).map(([name, method]) => [name, method.run(history, holdout)]));
+    for (const [name, forecast] of forecasts) scores.get(name)!.add(forecast, actual);
+    const ets = forecasts.get('ets')!;
+    const theta = forecasts.get('theta')!;
+    scores.get('mean(ets,theta)')!.add(
       ets.map((v, h) => (Math.max(0, v) + Math.max(0, theta[h])) / 2),
       actual,
     );
-    scores['seasonal naive'].add(seasonalNaive(history, holdout), actual);
-    labels.set(etsParams.label, (labels.get(etsParams.label) ?? 0) + 1);
   }
   const lengths = panel.map((s) => s.values.length - holdout);
   console.log(`${panel.length} series, ${holdout} months held out, history ${Math.min(...lengths)}..${Math.max(...lengths)} months`);
-  for (const [name, score] of Object.entries(scores)) console.log(`${name.padEnd(16)} ${score}`);
-  console.log(`fit time per series: ets ${((1000 * seconds.ets) / panel.length).toFixed(2)} ms, theta ${((1000 * seconds.theta) / panel.length).toFixed(3)} ms`);
+  for (const [name, score] of scores) console.log(`${name.padEnd(16)} ${score}`);
+  const timing = Object.entries(methods).map(([name, method]) => {
+    const perSeries = (1000 * method.seconds) / panel.length;
+    const per120 = (1000 * method.seconds * 120) / historyMonths;
+    return `${name} ${perSeries.toFixed(3)} ms (${per120.toFixed(3)} ms per 120 months)`;
+  });
+  console.log(`fit+forecast CPU time per series: ${timing.join(', ')}`);
   console.log(`ets forms: ${[...labels].sort((a, b) => b[1] - a[1]).map(([l, c]) => `${l} ${c}`).join(', ')}`);
+}
+
+function timed(forecast: (y: number[], horizon: number) => Float64Array) {
+  const method = {
+    seconds: 0,
+    run(y: number[], horizon: number): Float64Array {
+      const started = process.cpuUsage();
+      const result = forecast(y, horizon);
+      const used = process.cpuUsage(started);
+      method.seconds += (used.user + used.system) / 1e6;
+      return result;
+    },
+  };
+  return method;
 }
 
 main();

@@ -1,18 +1,16 @@
-// Benchmark forecasts (Hyndman & Athanasopoulos, FPP 3rd ed. 5.2); every one answers any history of at least one value.
+import { requireHistory } from './history-guard';
 
-function requireHistory(y: ArrayLike<number>): void {
-  if (y.length < 1) throw new RangeError('a forecast needs at least one value');
-}
+// Benchmark forecasts (Hyndman & Athanasopoulos, FPP 3rd ed. 5.2); every one answers any history of at least one value.
 
 /** Every step repeats the last value. */
 export function naive(y: ArrayLike<number>, horizon: number): Float64Array {
-  requireHistory(y);
+  requireHistory(y, 'naive');
   return new Float64Array(horizon).fill(y[y.length - 1]);
 }
 
 /** Each step repeats the value one season earlier; naive while the history is shorter than a season. */
 export function seasonalNaive(y: ArrayLike<number>, horizon: number, period = 12): Float64Array {
-  requireHistory(y);
+  requireHistory(y, 'seasonalNaive');
   const n = y.length;
   if (n < period) return naive(y, horizon);
   const out = new Float64Array(horizon);
@@ -22,7 +20,7 @@ export function seasonalNaive(y: ArrayLike<number>, horizon: number, period = 12
 
 /** Every step is the history's mean. */
 export function meanForecast(y: ArrayLike<number>, horizon: number): Float64Array {
-  requireHistory(y);
+  requireHistory(y, 'meanForecast');
   let sum = 0;
   for (let t = 0; t < y.length; t++) sum += y[t];
   return new Float64Array(horizon).fill(sum / y.length);
@@ -30,7 +28,7 @@ export function meanForecast(y: ArrayLike<number>, horizon: number): Float64Arra
 
 /** The line through the first and last values, extended; non-negative histories get non-negative forecasts. */
 export function drift(y: ArrayLike<number>, horizon: number): Float64Array {
-  requireHistory(y);
+  requireHistory(y, 'drift');
   const n = y.length;
   const slope = n > 1 ? (y[n - 1] - y[0]) / (n - 1) : 0;
   let nonNegative = true;

@@ -40,7 +40,7 @@ describe('Theta method (thetaf)', () => {
 
   it('follows the standard formula on a line: SES level plus half the slope times (h − 1 + (1 − (1 − α)^n)/α)', () => {
     const y = Array.from({ length: 20 }, (_, t) => 1 + 2 * t);
-    const params = { label: 'theta' as const, period: 12, seasonal: false, alpha: 0.5, sigma: 0 };
+    const params = { kind: 'theta' as const, label: 'theta' as const, period: 12, seasonal: false, alpha: 0.5, sigma: 0 };
     const { level } = runSes(y, 0.5);
     const weight = (1 - 0.5 ** 20) / 0.5;
     forecastTheta(y, params, 3).forEach((v, h) => expect(v).toBeCloseTo(level + 1 * (h + weight), 9));

@@ -1,8 +1,10 @@
+import { requireHistory } from './history-guard';
 import { autocorrelations, lineFit, seasonalFigure } from './decompose';
 import { fitSes, runSes } from './ses';
 
 /** Fitted Theta method, JSON-serialisable. */
 export interface ThetaParams {
+  kind: 'theta';
   label: 'theta';
   period: number;
   /** Whether the fitted history passed the seasonality test (and was decomposed). */
@@ -54,12 +56,12 @@ function adjust(y: ArrayLike<number>, period: number, seasonal: boolean): Adjust
 
 /** Fits thetaf: seasonality test, multiplicative decomposition when seasonal, SES (α, ℓ0 by least squares). */
 export function fitTheta(y: ArrayLike<number>, options: ThetaOptions = {}): ThetaParams {
-  if (y.length < 1) throw new RangeError('fitTheta needs at least one value');
+  requireHistory(y, 'fitTheta');
   const period = options.period ?? 12;
   const seasonal = isSeasonal(y, period);
   const { values } = adjust(y, period, seasonal);
   const ses = fitSes(values);
-  return { label: 'theta', period, seasonal, alpha: ses.alpha, sigma: ses.sigma };
+  return { kind: 'theta', label: 'theta', period, seasonal, alpha: ses.alpha, sigma: ses.sigma };
 }
 
 /**
@@ -69,7 +71,7 @@ export function fitTheta(y: ArrayLike<number>, options: ThetaOptions = {}): Thet
  */
 export function forecastTheta(y: ArrayLike<number>, params: ThetaParams, horizon: number): Float64Array {
   const n = y.length;
-  if (n < 1) throw new RangeError('forecastTheta needs at least one value');
+  requireHistory(y, 'forecastTheta');
   const { values, figure } = adjust(y, params.period, params.seasonal && n > 2 * params.period);
   const alpha = Math.max(1e-10, params.alpha);
   const level = runSes(values, alpha).level;
@@ -84,5 +86,14 @@ export function forecastTheta(y: ArrayLike<number>, params: ThetaParams, horizon
     if (!Number.isFinite(value)) value = Number.isFinite(y[n - 1]) ? y[n - 1] : 0;
     out[h] = nonNegative ? Math.max(0, value) : value;
   }
+  return out;
+}
+
+/** The seasonal index forecastTheta multiplies each step by (1 when the history is treated as non-seasonal). */
+export function thetaSeasonalIndices(y: ArrayLike<number>, params: ThetaParams, horizon: number): Float64Array {
+  requireHistory(y, 'thetaSeasonalIndices');
+  const { figure } = adjust(y, params.period, params.seasonal && y.length > 2 * params.period);
+  const out = new Float64Array(horizon).fill(1);
+  if (figure) for (let h = 0; h < horizon; h++) out[h] = figure[(y.length + h) % params.period];
   return out;
 }
