@@ -1,4 +1,4 @@
-import { checkTargets, formatReport, medianCase, HUNDRED, REFERENCE, SERVICE, SERVICE_NO_MONITORING, ServerResult, SINGLE } from './bench-report';
+import { checkFloors, checkTargets, formatReport, medianCase, HUNDRED, LAG_REFERENCE, REFERENCE, SERVICE, SERVICE_NO_MONITORING, ServerResult, SINGLE } from './bench-report';
 
 const MB = 1024 * 1024;
 
@@ -35,7 +35,37 @@ describe('checkTargets', () => {
   });
 });
 
+describe('checkFloors', () => {
+  it.each([
+    ['hold at exactly 0.5x and 10 ms', [800, 10], [25, 40], [true, true], ['0.50x', '10.0 ms']],
+    ['fail just under 0.5x and just over 10 ms', [800, 10.1], [24, 40], [false, false], ['0.48x', '10.1 ms']],
+  ])('%s', (_, single, hundred, met, measured) => {
+    const results = [server(SERVICE, 120, single as [number, number], hundred as [number, number]), server(LAG_REFERENCE, 90, [2000, 2], [50, 30])];
+    expect(checkFloors(results).map((f) => f.met)).toEqual(met);
+    expect(checkFloors(results).map((f) => f.measured)).toEqual(measured);
+  });
+
+  it('fails the ratio floor when the lag reference did not run', () => {
+    const floors = checkFloors([server(SERVICE, 120, [800, 4], [50, 40])]);
+    expect(floors.map((f) => [f.measured, f.met])).toEqual([
+      ['not measured', false],
+      ['4.0 ms', true],
+    ]);
+  });
+});
+
 describe('formatReport', () => {
+  it('prints each case against the lag reference and the floors with a summary', () => {
+    const results = [server(SERVICE, 120, [800, 12], [30, 40]), server(LAG_REFERENCE, 90, [2000, 2], [50, 30])];
+    const text = formatReport(results, checkTargets(results), checkFloors(results));
+    expect(text).toMatch(/service\s+100-series\s+30\s+3000\s.*\s0\.60x\n/);
+    expect(text).toMatch(/service\s+single-series\s+800\s+800\s.*\s0\.40x\n/);
+    expect(text).toMatch(/lag reference \(lag features only\)\s+100-series\s.*\s1\.00x/);
+    expect(text).toMatch(/FLOORS \(issue 9\): 1 OF 2 FAILED\nPASS\s+100-series series\/s >= 0.5x lag reference\s+0.60x\nFAIL\s+single-series p99 <= 10 ms/);
+    expect(formatReport(results, [], checkFloors([server(SERVICE, 120, [800, 4], [30, 40]), results[1]]))).toMatch(/FLOORS \(issue 9\): ALL HELD/);
+  });
+
+
   it('prints one row per server and case, then each target', () => {
     const results = [server(SERVICE, 120, [700, 4], [50, 40])];
     const text = formatReport(results, checkTargets(results));

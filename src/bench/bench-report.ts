@@ -29,6 +29,7 @@ export interface TargetCheck {
 export const SERVICE = 'service';
 export const SERVICE_NO_MONITORING = 'service (MONITORING_ENABLED=false)';
 export const REFERENCE = 'reference (Fastify + onnxruntime)';
+export const LAG_REFERENCE = 'lag reference (lag features only)';
 export const SINGLE = 'single-series';
 export const HUNDRED = '100-series';
 
@@ -62,6 +63,21 @@ export function checkTargets(results: ServerResult[]): TargetCheck[] {
   return checks.map(([target, value, ok, show]) => ({ target, measured: Number.isNaN(value) ? 'not measured' : show(value), met: !Number.isNaN(value) && ok(value) }));
 }
 
+/**
+ * Issue 9's serving floors, against the lag reference of the same run: the service may spend on its per-series
+ * models, but not more than half the throughput of the least a tree-model server does. PASS/FAIL, never an exit code.
+ */
+export function checkFloors(results: ServerResult[]): TargetCheck[] {
+  const service100 = find(results, SERVICE, HUNDRED);
+  const lag100 = find(results, LAG_REFERENCE, HUNDRED);
+  const service1 = find(results, SERVICE, SINGLE);
+  const floors: [string, number, (v: number) => boolean, (v: number) => string][] = [
+    ['100-series series/s >= 0.5x lag reference', ratio(service100?.seriesPerSecond, lag100?.seriesPerSecond), (v) => v >= 0.5, (v) => `${v.toFixed(2)}x`],
+    ['single-series p99 <= 10 ms at 16 connections', service1?.p99Ms ?? Number.NaN, (v) => v <= 10, (v) => `${v.toFixed(1)} ms`],
+  ];
+  return floors.map(([target, value, ok, show]) => ({ target, measured: Number.isNaN(value) ? 'not measured' : show(value), met: !Number.isNaN(value) && ok(value) }));
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -85,8 +101,13 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
-export function formatReport(results: ServerResult[], checks: TargetCheck[]): string {
-  const header = ['server', 'body', 'req/s', 'series/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'errors', 'idle RSS MB', 'peak RSS MB'];
+/** Prints the table (series/s also as a ratio of the lag reference's, when it ran), the targets, then the floors. */
+export function formatReport(results: ServerResult[], checks: TargetCheck[], floors: TargetCheck[] = []): string {
+  const header = ['server', 'body', 'req/s', 'series/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'errors', 'idle RSS MB', 'peak RSS MB', 'x lag ref series/s'];
+  const lagRatio = (c: CaseResult): string => {
+    const value = ratio(c.seriesPerSecond, find(results, LAG_REFERENCE, c.body)?.seriesPerSecond);
+    return Number.isNaN(value) ? '-' : `${value.toFixed(2)}x`;
+  };
   const rows = results.flatMap((r) =>
     r.cases.map((c) => [
       c.server,
@@ -99,11 +120,16 @@ export function formatReport(results: ServerResult[], checks: TargetCheck[]): st
       String(c.errors),
       (r.idleRssBytes / MB).toFixed(0),
       (r.peakRssBytes / MB).toFixed(0),
+      lagRatio(c),
     ]),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => pad(cell, widths[i])).join('  ');
+  const line = (cells: string[]): string => cells.map((cell, i) => pad(cell, widths[i])).join('  ').trimEnd();
   const table = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   const targets = checks.map((c) => `${c.met ? 'MET   ' : 'MISSED'}  ${pad(c.target, 56)} ${c.measured}`);
-  return [...table, '', ...targets].join('\n');
+  if (floors.length === 0) return [...table, '', ...targets].join('\n');
+  const held = floors.filter((f) => f.met).length;
+  const floorLines = floors.map((f) => `${f.met ? 'PASS' : 'FAIL'}  ${pad(f.target, 56)} ${f.measured}`);
+  const summary = `FLOORS (issue 9): ${held === floors.length ? 'ALL HELD' : `${floors.length - held} OF ${floors.length} FAILED`}`;
+  return [...table, '', ...targets, '', summary, ...floorLines].join('\n');
 }
