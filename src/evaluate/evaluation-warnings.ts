@@ -1,10 +1,7 @@
 import { EvaluationSummary } from './evaluation-summary';
 import { SEGMENT_DIMENSIONS } from './segments';
 
-/** Below these an evaluation's figures are too noisy to compare methods on; the CLI says so. */
-export const FEW_SERIES_PER_ORIGIN = 30;
-export const FEW_POINTS_PER_ORIGIN = 500;
-export const FEW_SERIES_PER_SEGMENT = 5;
+import { FEW_SERIES as FEW_SERIES_PER_ORIGIN, FEW_POINTS as FEW_POINTS_PER_ORIGIN, FEW_SERIES_PER_SEGMENT } from '../training/evaluation/evidence-thresholds';
 
 /** Plain-language warnings when a figure rests on few series or points (printed and written into the report). */
 export function evaluationWarnings(summary: EvaluationSummary): string[] {

@@ -14,6 +14,7 @@ import { cutPanel } from './ensemble/panel-cut';
 import { recordInterval } from './ensemble/record-interval';
 import { forecastPanel, trainEnsembleModel } from './ensemble/train-ensemble';
 import { evaluationTable } from './evaluation/evaluation-table';
+import { FEW_POINTS, FEW_SERIES } from './evaluation/evidence-thresholds';
 import { promoteIfBetter, PromotionDecision } from './registration/promote-alias';
 import { EvaluationReport, renderTrainingReport } from './report/training-report';
 import { TrainingParams } from './training-params';
@@ -42,6 +43,13 @@ export interface TrainingRunResult {
 }
 
 const keyOf = (s: SeriesHistory) => `${s.country}\u0000${s.sku}`;
+
+export function evaluationWarnings(series: number, points: number): string[] {
+  const warnings: string[] = [];
+  if (series < FEW_SERIES) warnings.push(`the holdout rests on only ${series} series (fewer than ${FEW_SERIES}): its figures are indicative at best`);
+  if (points < FEW_POINTS) warnings.push(`the holdout rests on only ${points} points (fewer than ${FEW_POINTS})`);
+  return warnings;
+}
 
 /**
  * data → holdout (every series cut 18 months before its own end, a whole model trained on the cut panel and
@@ -75,6 +83,8 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
   const backtestTable = evaluationTable(backtest.points, backtest.methods);
   const [model, hw, naive] = [holdoutTable.model.overall, holdoutTable.holt_winters.overall, holdoutTable.seasonal_naive.overall];
   const holdoutSeries = new Set(holdout.points.map((p) => `${p.country}\u0000${p.sku}`)).size;
+  const warnings = evaluationWarnings(holdoutSeries, holdout.points.length);
+  for (const warning of warnings) progress.log(`WARNING: ${warning}`);
   const evaluation: EvaluationReport = {
     holdout: {
       origins: [`each series' own last month − ${horizon}`],
@@ -94,6 +104,7 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
     },
     holtWinters: holdout.holtWintersSeasonality,
     combination: final.ensemble.combinations,
+    warnings,
     beatsBaselines: model.wape < hw.wape && model.wape < naive.wape && Math.abs(model.bias) <= Math.abs(hw.bias),
   };
 

@@ -29,6 +29,8 @@ export interface EvaluationReport {
   holtWinters: { additive: number; multiplicative: number };
   /** The registered model's combination weights per segment, learnt on its backtest. */
   combination: CombinationEntry[];
+  /** Why the figures may not be evidence (too few series or points). */
+  warnings: string[];
   /** Done-when check: model WAPE below both baselines and |bias| no larger than Holt-Winters'. */
   beatsBaselines: boolean;
 }
@@ -155,6 +157,7 @@ export function renderTrainingReport(context: ReportContext): RenderedReport {
     '',
     ...context.facts.map(([k, v]) => `- **${k}:** ${v}`),
     '',
+    ...(e.warnings.length > 0 ? ['## Warnings', '', ...e.warnings.map((w) => `- ${w}`), ''] : []),
     `## Holdout: the last 18 months of every series`,
     '',
     `Forecasts from ${e.holdout.origins[0]} by a whole model (trees, per-series models, weights, intervals) trained only on the months before each series' cut-off, for ${e.holdout.series} series; all methods on the same ${e.holdout.points} points.`,
