@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   console.log(
     `model ${MODEL} version ${version} (${SELECTOR}) from ${folder}; horizon ${horizon}, ${HISTORY_MONTHS}-month histories from ${source}; ` +
       `${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION_S} s per case after ${WARMUP_S} s warm-up; node ${process.version} ` +
-      `${NODE_FLAGS.join(' ') || '(no flags)'}, ${os.cpus().length} CPUs; served model ${manifest.ensemble ? 'ensemble' : 'trees only'}`,
+      `${NODE_FLAGS.join(' ') || '(no flags)'}, ${os.cpus().length} CPUs; served model ${manifest.ensemble ? 'an ensemble (the reference scores its trees alone)' : 'trees only'}`,
   );
 
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-cache-'));

@@ -1,3 +1,4 @@
+import { quantileSorted } from '../quantile';
 import { IntervalEntry } from './ensemble-spec';
 import { intervalKeys, IntervalSpace, scaledError } from './intervals';
 import { HistoryTraits } from './segments';
@@ -13,13 +14,6 @@ export interface CalibrationRecord {
 
 /** Fewer scaled errors than this at a step and the segment takes its parent's quantiles. */
 export const MIN_POINTS_PER_STEP = 40;
-
-function quantile(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-}
 
 /**
  * Per segment and step, the (1 − coverage)/2 and (1 + coverage)/2 empirical quantiles of the scaled errors, so
@@ -48,8 +42,8 @@ export function calibrateIntervals(records: CalibrationRecord[], horizon: number
     const upper: number[] = [];
     steps.forEach((values, h) => {
       const sorted = Float64Array.from(values).sort();
-      const lo = Math.min(0, quantile(sorted, (1 - coverage) / 2));
-      const hi = Math.max(0, quantile(sorted, (1 + coverage) / 2));
+      const lo = Math.min(0, quantileSorted(sorted, (1 - coverage) / 2));
+      const hi = Math.max(0, quantileSorted(sorted, (1 + coverage) / 2));
       lower.push(h > 0 ? Math.min(lower[h - 1], lo) : lo);
       upper.push(h > 0 ? Math.max(upper[h - 1], hi) : hi);
     });

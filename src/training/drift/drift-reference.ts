@@ -1,6 +1,6 @@
 import { FeatureSpec } from '../../features/feature-spec';
 import { CategoricalReference, DriftReference, NumericReference } from '../../registry/model-manifest';
-import { quantileSorted } from '../evaluation/prediction-intervals';
+import { quantileSorted } from '../../core/quantile';
 
 export const MISSING_LABEL = '__missing__';
 
