@@ -10,7 +10,8 @@ const PHI_HIGH = 0.98;
 
 /**
  * Which initial states the likelihood optimises: all of them as R does, level and trend only (seasonal indices from
- * the decomposition), or none (R's heuristic start is kept).
+ * the decomposition), or none (R's heuristic start is kept). Measured on every fourth M3 monthly series (ETS WAPE,
+ * 40 evaluations per coordinate): optimal 11.36%, level 11.73%, heuristic 11.66%; AICc counts all of them either way.
  */
 export type InitialStates = 'optimal' | 'level' | 'heuristic';
 
@@ -123,7 +124,10 @@ class Coordinates {
   }
 }
 
-/** Starting smoothing values, a little above R's (which start α at 0.2/m and often stall there). */
+/**
+ * Starting smoothing values. R starts at α = 0.2/m, β = α/10, γ = 0.05(1 − α), φ ≈ 0.98; on every fourth M3
+ * series the two starts scored alike (11.58% and 11.57% at 120 evaluations per coordinate).
+ */
 const START: EtsSmoothing = { alpha: 0.1, beta: 0.01, gamma: 0.05, phi: 0.97 };
 
 /**

@@ -43,9 +43,10 @@ describe('ETS recursions', () => {
 });
 
 describe('fitEts / forecastEts', () => {
-  it('forecasts a constant series flat', () => {
-    const params = fitEts(new Array(36).fill(42));
-    for (const v of forecastEts(new Array(36).fill(42), params, 18)) expect(v).toBeCloseTo(42, 6);
+  it.each([42, 0])('forecasts a constant series of %p flat', (value) => {
+    const y = new Array(36).fill(value);
+    const params = fitEts(y);
+    for (const v of forecastEts(y, params, 18)) expect(v).toBeCloseTo(value, 6);
     expect(params.sigma).toBeLessThan(1e-6);
   });
 

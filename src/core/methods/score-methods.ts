@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+// The training CLI's own loader, so this script reads (and refuses) a CSV exactly as training does; the one
+// import from training/ in core/, and only in this development script.
+import { parseSalesCsv, SalesSeries } from '../../training/data/load-sales-csv';
+import { formatMonth } from '../../features/month';
 import { fitEts, forecastEts } from './ets';
 import { fitCroston, fitTsb, forecastCroston, forecastTsb } from './intermittent';
 import { seasonalNaive } from './simple';
@@ -8,39 +12,7 @@ import { fitTheta, forecastTheta } from './theta';
 // Scores the per-series methods on a long CSV, each series cut at its own last month minus the holdout:
 //   node dist/core/methods/score-methods.js --data a.csv [--data b.csv] [--cutoff-last 18] [--limit N] [--every K (every K-th series)]
 //     [--ending-at YYYY-MM (only series whose last month it is)]
-// Columns: a series id (`series_id`, else `country`+`sku`), `month` (YYYY-MM) and `value` (or `quantity`).
-
-interface Series {
-  id: string;
-  lastMonth: string;
-  values: number[];
-}
-
-function readSeries(files: string[]): Series[] {
-  const rows = new Map<string, { month: string; value: number }[]>();
-  for (const file of files) {
-    const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => line.length > 0);
-    const header = lines[0].split(',');
-    const column = (...names: string[]) => names.map((name) => header.indexOf(name)).find((i) => i >= 0) ?? -1;
-    const idColumn = column('series_id');
-    const countryColumn = column('country');
-    const skuColumn = column('sku');
-    const monthColumn = column('month');
-    const valueColumn = column('value', 'quantity');
-    if (monthColumn < 0 || valueColumn < 0 || (idColumn < 0 && skuColumn < 0)) throw new Error(`${file}: needs series id, month and value columns`);
-    for (const line of lines.slice(1)) {
-      const cells = line.split(',');
-      const id = idColumn >= 0 ? cells[idColumn] : `${cells[countryColumn]}/${cells[skuColumn]}`;
-      const list = rows.get(id) ?? [];
-      list.push({ month: cells[monthColumn], value: Number(cells[valueColumn]) });
-      rows.set(id, list);
-    }
-  }
-  return [...rows].map(([id, list]) => {
-    list.sort((a, b) => a.month.localeCompare(b.month));
-    return { id, lastMonth: list[list.length - 1].month, values: list.map((r) => r.value) };
-  });
-}
+// Series are keyed by `country` (else `region`) and `sku` (else `series_id`); values in `quantity` (else `value`).
 
 class Score {
   absolute = 0;
@@ -71,8 +43,9 @@ function main() {
   });
   if (!values.data?.length) throw new Error('--data <csv> is required');
   const holdout = Number(values['cutoff-last']);
-  const panel = readSeries(values.data)
-    .filter((s) => !values['ending-at'] || s.lastMonth === values['ending-at'])
+  const panel = values.data
+    .flatMap(readPanel)
+    .filter((s) => !values['ending-at'] || formatMonth(s.start + s.values.length - 1) === values['ending-at'])
     .filter((s, i) => s.values.length > holdout && i % Number(values.every) === 0)
     .slice(0, values.limit ? Number(values.limit) : undefined);
   // CPU time, not wall time: the machine is shared, and a fit's own cost is what training will pay per series.
@@ -113,6 +86,14 @@ function main() {
   });
   console.log(`fit+forecast CPU time per series: ${timing.join(', ')}`);
   console.log(`ets forms: ${[...labels].sort((a, b) => b[1] - a[1]).map(([l, c]) => `${l} ${c}`).join(', ')}`);
+}
+
+function readPanel(file: string): SalesSeries[] {
+  const text = readFileSync(file, 'utf8');
+  const header = text.slice(0, text.indexOf('\n')).trim().split(',');
+  const pick = (preferred: string, fallback: string) => (header.includes(preferred) ? preferred : fallback);
+  const columns = { country: pick('country', 'region'), sku: pick('sku', 'series_id'), month: 'month', quantity: pick('quantity', 'value'), attributes: [] };
+  return parseSalesCsv(text, { columns, dropInvalid: false, source: file }).series;
 }
 
 function timed(forecast: (y: number[], horizon: number) => Float64Array) {
