@@ -15,10 +15,11 @@ const CSV = [
 describe('seriesFromCsv', () => {
   it('keeps the last months of contiguous series long enough, skipping gaps and short ones', () => {
     expect(seriesFromCsv(CSV, 2)).toEqual([
-      { id: 'AU/a', country: 'AU', sku: 'a', history: { start: '2020-02', values: [2, 3] } },
-      { id: 'NZ/c', country: 'NZ', sku: 'c', history: { start: '2020-02', values: [7, 8] } },
+      { id: 'AU/a', country: 'AU', sku: 'a', attributes: { industry_group: 'g' }, history: { start: '2020-02', values: [2, 3] } },
+      { id: 'NZ/c', country: 'NZ', sku: 'c', attributes: { industry_group: 'g' }, history: { start: '2020-02', values: [7, 8] } },
     ]);
     expect(seriesFromCsv(CSV, 3).map((s) => s.id)).toEqual(['AU/a']);
+    expect(seriesFromCsv('country,sku,month,quantity\nAU,a,2020-01,1\n', 1)[0]).not.toHaveProperty('attributes');
   });
 });
 

@@ -5,6 +5,8 @@ export interface BenchSeries {
   id: string;
   country: string;
   sku: string;
+  /** The CSV's other columns (e.g. industry_group), as the service reads them; absent when there are none. */
+  attributes?: Record<string, string>;
   history: { start: string; values: number[] };
 }
 
@@ -13,18 +15,25 @@ export interface ForecastBody {
   series: BenchSeries[];
 }
 
-/** Last `months` months of every series in a `country,sku,...,month,quantity` CSV that has that many, in file order. */
+/**
+ * Last `months` months of every series in a `country,sku,...,month,quantity` CSV that has that many, in file
+ * order; the other columns are the series' attributes, as the training CLI encodes them.
+ */
 export function seriesFromCsv(csv: string, months: number): BenchSeries[] {
   const lines = csv.split('\n').filter((l) => l.trim().length > 0);
   const header = lines[0].split(',');
   const column = (name: string): number => header.indexOf(name);
   const [country, sku, month, quantity] = ['country', 'sku', 'month', 'quantity'].map(column);
-  const bySeries = new Map<string, { country: string; sku: string; months: number[]; values: number[] }>();
+  const attributeColumns = header.map((name, i) => [name.trim(), i] as const).filter(([, i]) => ![country, sku, month, quantity].includes(i));
+  const bySeries = new Map<string, { country: string; sku: string; attributes?: Record<string, string>; months: number[]; values: number[] }>();
   for (const line of lines.slice(1)) {
     const cells = line.split(',');
     const key = `${cells[country]}|${cells[sku]}`;
     let entry = bySeries.get(key);
-    if (!entry) bySeries.set(key, (entry = { country: cells[country], sku: cells[sku], months: [], values: [] }));
+    if (!entry) {
+      const attributes = attributeColumns.length > 0 ? Object.fromEntries(attributeColumns.map(([name, i]) => [name, cells[i]])) : undefined;
+      bySeries.set(key, (entry = { country: cells[country], sku: cells[sku], ...(attributes ? { attributes } : {}), months: [], values: [] }));
+    }
     entry.months.push(parseMonth(cells[month]));
     entry.values.push(Number(cells[quantity]));
   }
@@ -37,6 +46,7 @@ export function seriesFromCsv(csv: string, months: number): BenchSeries[] {
       id: `${entry.country}/${entry.sku}`,
       country: entry.country,
       sku: entry.sku,
+      ...(entry.attributes ? { attributes: entry.attributes } : {}),
       history: { start: formatMonth(entry.months[first]), values: entry.values.slice(first) },
     });
   }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const forecasts = [];
     for (const s of series) {
       const start = parseMonth(s.history.start);
-      const history = { country: s.country, sku: s.sku, start, values: s.history.values };
+      const history = { country: s.country, sku: s.sku, attributes: s.attributes, start, values: s.history.values };
       const matrix = buildForecastMatrix([history], horizon, manifest.features);
       const tensor = new ort.Tensor('float32', matrix.data, [matrix.rowCount, matrix.columnCount]);
       const result = await session.run({ [input.name]: tensor }, [output.name]);
