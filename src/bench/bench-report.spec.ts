@@ -37,8 +37,8 @@ describe('checkTargets', () => {
 
 describe('checkFloors', () => {
   it.each([
-    ['hold at exactly 0.5x and 10 ms', [800, 10], [25, 40], [true, true], ['0.50x', '10.0 ms']],
-    ['fail just under 0.5x and just over 10 ms', [800, 10.1], [24, 40], [false, false], ['0.48x', '10.1 ms']],
+    ['hold at exactly 0.5x and 10 ms', [800, 10], [25, 40], [true, true], ['0.50x', '10.0 ms (lag reference 2.0 ms)']],
+    ['fail just under 0.5x and just over 10 ms', [800, 10.1], [24, 40], [false, false], ['0.48x', '10.1 ms (lag reference 2.0 ms)']],
   ])('%s', (_, single, hundred, met, measured) => {
     const results = [server(SERVICE, 120, single as [number, number], hundred as [number, number]), server(LAG_REFERENCE, 90, [2000, 2], [50, 30])];
     expect(checkFloors(results).map((f) => f.met)).toEqual(met);
