@@ -45,6 +45,12 @@ describe('checkFloors', () => {
     expect(checkFloors(results).map((f) => f.measured)).toEqual(measured);
   });
 
+  it('reads the 100-series floor by server CPU per request too, when both servers report it', () => {
+    const withCpu = (r: ServerResult, cpu: number): ServerResult => ({ ...r, cases: r.cases.map((c) => ({ ...c, cpuMicrosPerRequest: c.body === HUNDRED ? cpu : undefined })) });
+    const results = [withCpu(server(SERVICE, 120, [800, 4], [25, 40]), 20_000), withCpu(server(LAG_REFERENCE, 90, [2000, 2], [50, 30]), 5_000)];
+    expect(checkFloors(results)[0].measured).toBe('0.50x (by server CPU per request 0.25x)');
+  });
+
   it('fails the ratio floor when the lag reference did not run', () => {
     const floors = checkFloors([server(SERVICE, 120, [800, 4], [50, 40])]);
     expect(floors.map((f) => [f.measured, f.met])).toEqual([
