@@ -48,5 +48,5 @@ export const DEFAULT_TRAINING_PARAMS: TrainingParams = {
   originStride: 1,
   recencyHalfLife: 24,
   maxTrainingRows: 400_000,
-  ensemble: { backtestOffsets: [18, 30], maxBacktestSeries: 3000, shortViewSeries: 300, shortViewMonths: [1, 2, 3, 6, 9, 12, 18, 24, 36], coverage: 0.8 },
+  ensemble: { backtestOffsets: [18, 30], maxBacktestSeries: 3000, shortViewSeries: 300, shortViewMonths: [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 72], coverage: 0.8 },
 };

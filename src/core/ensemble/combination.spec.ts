@@ -20,13 +20,17 @@ describe('combineStep', () => {
     expect(activeMembers({ ets: f(1), theta: f(1) }, { trees: 1 })).toEqual(['ets', 'theta']);
   });
 
-  it('uses each step’s horizon band and never goes below zero', () => {
+  it('uses the most specific segment learnt and never goes below zero', () => {
     const entries = new Map<string, CombinationEntry>([
-      ['24-47|none|1-6', { key: '24-47|none|1-6', weights: { ets: 1 }, points: 500 }],
-      ['24-47|none|*', { key: '24-47|none|*', weights: { theta: 1 }, points: 500 }],
+      ['24-47|none', { key: '24-47|none', weights: { ets: 0.5, theta: 0.5 }, points: 500 }],
+      ['*|*', { key: '*|*', weights: { theta: 1 }, points: 500 }],
     ]);
-    const { values, used } = combineForecast({ ets: f(1, 2, 3, 4, 5, 6, 7), theta: f(-9, -9, -9, -9, -9, -9, 70) }, { length: 30, zeroShare: 0 }, 7, entries);
-    expect(Array.from(values)).toEqual([1, 2, 3, 4, 5, 6, 70]);
-    expect(used).toEqual(['ets', 'theta']);
+    const members = { ets: f(1, 2, 3), theta: f(-9, 4, 5) };
+    const mid = combineForecast(members, { length: 30, zeroShare: 0 }, 3, entries);
+    expect(Array.from(mid.values)).toEqual([0, 3, 4]);
+    expect(mid.used).toEqual(['ets', 'theta']);
+    const long = combineForecast(members, { length: 120, zeroShare: 0 }, 3, entries);
+    expect(Array.from(long.values)).toEqual([0, 4, 5]);
+    expect(long.used).toEqual(['theta']);
   });
 });

@@ -1,13 +1,13 @@
 import { CombinationEntry, MemberName, MEMBERS } from './ensemble-spec';
-import { HistoryTraits, horizonBand, segmentKeys } from './segments';
+import { HistoryTraits, segmentKeys } from './segments';
 
 export type MemberForecasts = Partial<Record<MemberName, ArrayLike<number>>>;
 
 /** Members used when no learnt entry covers a series: the classic robust pair. */
 export const DEFAULT_WEIGHTS: Partial<Record<MemberName, number>> = { ets: 0.5, theta: 0.5 };
 
-export function entryFor(entries: ReadonlyMap<string, CombinationEntry>, traits: HistoryTraits, step: number): CombinationEntry | undefined {
-  for (const key of segmentKeys(traits, horizonBand(step))) {
+export function entryFor(entries: ReadonlyMap<string, CombinationEntry>, traits: HistoryTraits): CombinationEntry | undefined {
+  for (const key of segmentKeys(traits)) {
     const entry = entries.get(key);
     if (entry) return entry;
   }
@@ -42,19 +42,15 @@ export function activeMembers(members: MemberForecasts, weights: Partial<Record<
   return fallback.length > 0 ? fallback : ['naive'];
 }
 
-/** The combination over steps 1..horizon, never negative, and the members that carried weight (heaviest first). */
+/** The combination over steps 1..horizon with the series' segment weights, never negative, and the members that carried weight (heaviest first). */
 export function combineForecast(
   members: MemberForecasts,
   traits: HistoryTraits,
   horizon: number,
   entries: ReadonlyMap<string, CombinationEntry>,
 ): { values: Float64Array; used: MemberName[] } {
+  const weights = entryFor(entries, traits)?.weights ?? {};
   const values = new Float64Array(horizon);
-  const used = new Set<MemberName>();
-  for (let h = 1; h <= horizon; h++) {
-    const weights = entryFor(entries, traits, h)?.weights ?? {};
-    values[h - 1] = Math.max(0, combineStep(members, weights, h - 1));
-    for (const m of activeMembers(members, weights)) used.add(m);
-  }
-  return { values, used: [...used] };
+  for (let h = 0; h < horizon; h++) values[h] = Math.max(0, combineStep(members, weights, h));
+  return { values, used: activeMembers(members, weights) };
 }

@@ -10,9 +10,9 @@ const spec: EnsembleSpec = {
   coverage: 0.8,
   minTreeHistory: 48,
   combinations: [
-    { key: '*|*|*', weights: { ets: 0.5, theta: 0.5 }, points: 1000 },
-    { key: '96+|none|*', weights: { ets: 0.4, theta: 0.2, trees: 0.4 }, points: 1000 },
-    { key: '*|intermittent|*', weights: { intermittent: 0.7, ets: 0.3 }, points: 1000 },
+    { key: '*|*', weights: { ets: 0.5, theta: 0.5 }, points: 1000 },
+    { key: '96+|none', weights: { ets: 0.4, theta: 0.2, trees: 0.4 }, points: 1000 },
+    { key: '*|intermittent', weights: { intermittent: 0.7, ets: 0.3 }, points: 1000 },
   ],
   intervals: [
     { key: 'log|*|*', space: 'log', lower: [-1, -1.5], upper: [1, 1.5], points: 1000 },

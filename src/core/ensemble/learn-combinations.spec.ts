@@ -25,28 +25,27 @@ describe('learnCombinations', () => {
 
   it('puts all the weight on a member that is right', () => {
     const entries = learnCombinations(records(40, (a) => ({ ets: a, theta: a * 1.2, trees: a * 0.7 })));
-    const all = entries.find((e) => e.key === '*|*|*')!;
+    const all = entries.find((e) => e.key === '*|*')!;
     expect(all.weights).toEqual({ ets: 1 });
     expect(all.points).toBe(40 * 18);
   });
 
   it('splits evenly between two members that err equally in opposite directions', () => {
     const entries = learnCombinations(records(40, (a) => ({ ets: a * 1.1, theta: a * 0.9 })));
-    expect(entries.find((e) => e.key === '48-95|none|*')!.weights).toEqual({ ets: 0.5, theta: 0.5 });
+    expect(entries.find((e) => e.key === '48-95|none')!.weights).toEqual({ ets: 0.5, theta: 0.5 });
   });
 
-  it('learns per horizon band and skips segments with too few points', () => {
-    const make = (a: number, k: number) => ((k % 18) < 6 ? { ets: a, theta: a * 1.3 } : { ets: a * 1.3, theta: a });
-    const entries = learnCombinations(records(40, make), { ...DEFAULT_LEARN_OPTIONS, minPoints: 200 });
-    expect(entries.find((e) => e.key === '48-95|none|1-6')!.weights).toEqual({ ets: 1 });
-    expect(entries.find((e) => e.key === '48-95|none|7-12')!.weights).toEqual({ theta: 1 });
+  it('skips segments with too few points, so their series take the parent weights', () => {
+    const make = (a: number) => ({ ets: a, theta: a * 1.3 });
     const thin = learnCombinations(records(5, make), { ...DEFAULT_LEARN_OPTIONS, minPoints: 200 });
     expect(thin.map((e) => e.key)).toEqual([]);
+    const mixed = learnCombinations([...records(30, make, 120), ...records(5, make, 60)], { ...DEFAULT_LEARN_OPTIONS, minPoints: 200 });
+    expect(mixed.map((e) => e.key)).toEqual(['*|*', '*|none', '96+|none']);
   });
 
   it('only combines members every record of the segment has', () => {
     const rs = [...records(30, (a) => ({ ets: a * 1.05, theta: a * 0.95, trees: a })), ...records(10, (a) => ({ ets: a * 1.05, theta: a * 0.95 }))];
-    const all = learnCombinations(rs).find((e) => e.key === '*|*|*')!;
+    const all = learnCombinations(rs).find((e) => e.key === '*|*')!;
     expect(all.weights.trees).toBeUndefined();
   });
 

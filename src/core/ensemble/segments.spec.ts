@@ -1,4 +1,4 @@
-import { historyTraits, horizonBand, lengthBand, segmentKeys, zeroBand } from './segments';
+import { historyTraits, lengthBand, segmentKeys, zeroBand } from './segments';
 
 describe('segments', () => {
   it.each([
@@ -19,14 +19,6 @@ describe('segments', () => {
     [1, 'intermittent'],
   ])('a zero share of %d is %s', (share, band) => expect(zeroBand(share)).toBe(band));
 
-  it.each([
-    [1, '1-6'],
-    [6, '1-6'],
-    [7, '7-12'],
-    [13, '13+'],
-    [24, '13+'],
-  ])('step %i is in horizon band %s', (step, band) => expect(horizonBand(step)).toBe(band));
-
   it('reads the share of zeros over the last 36 months only', () => {
     const values = [...Array(40).fill(0), ...Array(36).fill(5)];
     expect(historyTraits(values)).toEqual({ length: 76, zeroShare: 0 });
@@ -34,6 +26,6 @@ describe('segments', () => {
   });
 
   it('keys from the most specific segment to the catch-all', () => {
-    expect(segmentKeys({ length: 30, zeroShare: 0.5 }, '7-12')).toEqual(['24-47|intermittent|7-12', '24-47|intermittent|*', '*|intermittent|*', '*|*|*']);
+    expect(segmentKeys({ length: 30, zeroShare: 0.5 })).toEqual(['24-47|intermittent', '*|intermittent', '*|*']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The segments the combination weights and interval calibrations are learnt for: what a series' history supports
- * (its length) and how intermittent it is, crossed with how far ahead the step is. Training and serving both key
- * by these functions, so a series is always weighted by what was learnt for series like it.
+ * (its length) and how intermittent it is. Training and serving both key by these functions, so a series is
+ * always weighted by what was learnt for series like it.
  */
 export const LENGTH_BANDS = [
   { label: '1-11', below: 12 },
@@ -18,13 +18,6 @@ export const ZERO_BANDS = [
   { label: 'intermittent', atMost: 1 },
 ] as const;
 export type ZeroBand = (typeof ZERO_BANDS)[number]['label'];
-
-export const HORIZON_BANDS = [
-  { label: '1-6', to: 6 },
-  { label: '7-12', to: 12 },
-  { label: '13+', to: Infinity },
-] as const;
-export type HorizonBand = (typeof HORIZON_BANDS)[number]['label'];
 
 /** What segmenting reads of a history. */
 export interface HistoryTraits {
@@ -53,14 +46,9 @@ export function zeroBand(zeroShare: number): ZeroBand {
   return 'intermittent';
 }
 
-export function horizonBand(step: number): HorizonBand {
-  for (const band of HORIZON_BANDS) if (step <= band.to) return band.label;
-  return '13+';
-}
-
 /** Keys from the most specific to the catch-all; the first one with a learnt entry applies. */
-export function segmentKeys(traits: HistoryTraits, band: HorizonBand | '*'): string[] {
+export function segmentKeys(traits: HistoryTraits): string[] {
   const length = lengthBand(traits.length);
   const zeros = zeroBand(traits.zeroShare);
-  return [`${length}|${zeros}|${band}`, `${length}|${zeros}|*`, `*|${zeros}|*`, '*|*|*'];
+  return [`${length}|${zeros}`, `*|${zeros}`, '*|*'];
 }

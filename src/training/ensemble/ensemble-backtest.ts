@@ -48,8 +48,9 @@ export function ensembleBacktest(panel: SeriesHistory[], params: TrainingParams,
     const cut = cutPanel(panel, offset);
     const byKey = new Map(panel.map((s) => [`${s.country}\u0000${s.sku}`, s]));
     let trees = new Map<number, GlobalMembers>();
+    let fitted: ReturnType<typeof fitModelAt> | undefined;
     try {
-      const fitted = fitModelAt(cut, panelEnd(cut), params, progress);
+      fitted = fitModelAt(cut, panelEnd(cut), params, progress);
       trees = treeForecasts(cut, fitted, horizon);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
@@ -75,18 +76,25 @@ export function ensembleBacktest(panel: SeriesHistory[], params: TrainingParams,
       });
     }
     if (offset !== params.ensemble.backtestOffsets[0]) continue;
-    const sample = spreadSample(cut.length, params.ensemble.shortViewSeries);
-    for (const i of sample) {
+    const views: { series: SeriesHistory; full: SeriesHistory }[] = [];
+    for (const i of spreadSample(cut.length, params.ensemble.shortViewSeries)) {
       const s = cut[i];
-      const full = byKey.get(`${s.country}\u0000${s.sku}`)!;
       for (const months of params.ensemble.shortViewMonths) {
         if (months >= s.values.length) continue;
         const values = Array.from(s.values).slice(-months);
-        const traits = historyTraits(values);
-        const { forecasts } = statisticalMembers(values, horizon, traits, undefined);
-        records.push({ country: s.country, sku: s.sku, offset, history: values, shortView: true, traits, members: forecasts, actual: actualsAfter(full, s.values.length, horizon) });
+        views.push({ series: { ...s, start: s.start + s.values.length - months, values }, full: byKey.get(`${s.country}\u0000${s.sku}`)! });
       }
     }
+    // Views long enough for the trees get them too (the trees saw these months only as the longer series).
+    const viewTrees = fitted ? treeForecasts(views.map((v) => v.series), fitted, horizon) : new Map<number, GlobalMembers>();
+    views.forEach(({ series: v, full }, k) => {
+      const traits = historyTraits(v.values);
+      const { forecasts } = statisticalMembers(v.values, horizon, traits, undefined);
+      const t = viewTrees.get(k);
+      const members = t ? { ...forecasts, ...t } : forecasts;
+      // The view ends where its series' cut does, so the months after it are the same actuals.
+      records.push({ country: v.country, sku: v.sku, offset, history: v.values, shortView: true, traits, members, actual: actualsAfter(full, full.values.length - offset, horizon) });
+    });
   }
   return records;
 }
