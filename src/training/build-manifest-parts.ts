@@ -14,7 +14,7 @@ import { FittedModel } from './model-fitting';
 import { exportTreeEnsembleOnnx } from './onnx/export-tree-ensemble';
 import { verifyOnnxCandidate } from './registration/verify-onnx-candidate';
 import { EvaluationReport } from './report/training-report';
-import type { TrainingRunOptions } from './train-pipeline';
+import { TrainingRunOptions } from './training-run-options';
 
 export interface CandidateInputs {
   options: TrainingRunOptions;
