@@ -28,12 +28,22 @@ describe('Dockerfile', () => {
     expect(fs.readFileSync(path.join(repoRoot, '.npmrc'), 'utf8')).toMatch(/^onnxruntime-node-install=skip$/m);
   });
 
-  it('prunes dev dependencies and the onnxruntime binaries of other platforms', () => {
+  it('prunes dev dependencies, the onnxruntime binaries of other platforms and TypeScript', () => {
     const prune = build.find((i) => i.keyword === 'RUN' && /npm prune --omit=dev/.test(i.args));
     expect(prune).toBeDefined();
-    for (const dir of ['darwin', 'win32', 'linux/arm64']) {
-      expect(prune!.args).toContain(`node_modules/onnxruntime-node/bin/napi-v6/${dir}`);
-    }
+    expect(prune!.args).toContain(`node -p 'process.platform + "/" + process.arch'`);
+    expect(prune!.args).toMatch(/find onnxruntime-node\/bin\/napi-v6 .* ! -path "\*\/napi-v6\/\$platform" -exec rm -rf/);
+    expect(prune!.args).toMatch(/rm -rf typescript /);
+  });
+
+  it('builds, then drops bench/ and training/ from dist before the runtime stage copies it', () => {
+    const compile = build.find((i) => i.keyword === 'RUN' && /npm run build/.test(i.args));
+    expect(compile?.args).toMatch(/rm -rf dist\/bench dist\/training/);
+  });
+
+  it('training-only packages are not production dependencies', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    for (const name of ['onnx-proto', 'csv-parse', 'cli-progress', 'typescript']) expect(Object.keys(pkg.dependencies)).not.toContain(name);
   });
 
   it('final stage: production env, numeric non-root user, exec-form node command', () => {
