@@ -1,7 +1,6 @@
 // The layering of src/ as STYLE.md draws it, checked by `npm run lint` (depcruise). Arrows point down only:
 //
 //   main, bootstrap, app.module, write-openapi composition root and entry points
-//   openapi/                                   the API document built from the controllers and DTOs
 //   forecasting/, health/                      HTTP features (controllers, DTOs)
 //   model-host/                                the served model's lifecycle
 //   monitoring/                                metrics, drift, logs, tracing (called by the layers above)
@@ -10,6 +9,7 @@
 //   registry/                                  manifests, stores, version resolution
 //   features/                                  pure feature building (the manifest embeds its FeatureSpec)
 //   config/, common/                           environment and domain errors
+//   openapi/                                   the API document from the DTOs, and serializers derived from it
 //
 // training/ (a CLI) may use core, registry, features, inference, config and common, and nothing in serving
 // imports it; nothing at all imports bench/. Type-only imports count: a type import upward is still an upward
@@ -51,7 +51,7 @@ const LAYERS = {
   core: ['inference', 'registry', 'features', 'config', 'common'],
   monitoring: ['core', 'inference', 'registry', 'features', 'config', 'common'],
   'model-host': ['monitoring', 'core', 'inference', 'registry', 'features', 'config', 'common'],
-  forecasting: ['model-host', 'monitoring', 'core', 'inference', 'registry', 'features', 'config', 'common'],
+  forecasting: ['openapi', 'model-host', 'monitoring', 'core', 'inference', 'registry', 'features', 'config', 'common'],
   health: ['model-host', 'monitoring', 'config', 'common'],
   openapi: [],
   training: ['core', 'inference', 'registry', 'features', 'config', 'common'],
