@@ -69,6 +69,18 @@ describe('container image', () => {
     expect(names).toEqual(expect.arrayContaining(['main.js', 'onnxruntime-node', 'x64']));
   });
 
+  it('still loads what only some configurations reach: the Azure Blob store and OpenTelemetry export', () => {
+    // The pruning removed files by kind; these modules load lazily, so the boot below would not notice.
+    const script = [
+      "const { createModelStore } = require('/app/dist/registry/create-model-store');",
+      "const store = createModelStore('https://account.blob.core.windows.net/models');",
+      "require('/app/dist/monitoring/tracing');",
+      "console.log(store.location, require('@opentelemetry/api').trace.getTracerProvider().getDelegate().constructor.name);",
+    ].join(' ');
+    const out = tool.exec(tag, ['sh', '-c', `cd /app && OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:9 node -e "${script}"`]);
+    expect(out.trim().split('\n').pop()).toBe('https://account.blob.core.windows.net/models NodeTracerProvider');
+  });
+
   it('becomes ready, forecasts, serves metrics and exits 0 on SIGTERM', async () => {
     app = tool.start(tag, { PORT: String(port), METRICS_PORT: String(metricsPort) });
     app.stdout!.on('data', (d) => (output += d));
