@@ -7,7 +7,7 @@ import { ContainerTool } from './container-tool';
 export const IMAGE_REPOSITORY = 'localhost/demand-forecast';
 
 // What .dockerignore admits into the build context: the image is a function of these files alone.
-const CONTEXT = ['Dockerfile', '.dockerignore', '.npmrc', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'registry'];
+const CONTEXT = ['Dockerfile', '.dockerignore', '.npmrc', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.image.json', 'src', 'registry'];
 
 function filesUnder(entry: string): string[] {
   const full = path.join(repoRoot, entry);
