@@ -1,4 +1,4 @@
-import { PanelForecast, PanelForecaster } from '../core/panel-forecaster';
+import { PanelForecast, PanelForecaster } from './panel-forecaster';
 import { SeriesHistory } from '../features/feature-builder';
 import { SeasonalNaiveForecaster } from './baselines/seasonal-naive-forecaster';
 import { summarizeEvaluation } from './evaluation-summary';

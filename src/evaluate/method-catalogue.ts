@@ -1,4 +1,4 @@
-import { PanelForecaster } from '../core/panel-forecaster';
+import { PanelForecaster } from './panel-forecaster';
 import { AugursForecaster } from './baselines/augurs-forecaster';
 import { HoltWintersForecaster } from './baselines/holt-winters-forecaster';
 import { SeasonalNaiveForecaster } from './baselines/seasonal-naive-forecaster';

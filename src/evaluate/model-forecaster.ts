@@ -1,4 +1,4 @@
-import { PanelForecast, PanelForecaster } from '../core/panel-forecaster';
+import { PanelForecast, PanelForecaster } from './panel-forecaster';
 import { SeriesHistory } from '../features/feature-builder';
 import { forecastPanel, trainEnsembleModel } from '../training/ensemble/train-ensemble';
 import { DEFAULT_TRAINING_PARAMS, TrainingParams } from '../training/training-params';

@@ -1,4 +1,4 @@
-import { PanelForecast, PanelForecaster } from '../core/panel-forecaster';
+import { PanelForecast, PanelForecaster } from './panel-forecaster';
 import { SeriesHistory } from '../features/feature-builder';
 import { parseMonth } from '../features/month';
 import { summarizeEvaluation } from './evaluation-summary';

@@ -8,11 +8,11 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { RouteSchema } from '@nestjs/platform-fastify';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { ForecastRequestDto } from './forecast-request.dto';
 import { ForecastResponseDto } from './forecast-response.dto';
-import { FORECAST_RESPONSE_SCHEMA } from './forecast-response.schema';
+import { SERIALIZED_BY_OPENAPI } from '../openapi/openapi-serializers';
 import { ForecastingService } from './forecasting.service';
 import { ModelInfoDto } from './model-info.dto';
 
@@ -23,7 +23,7 @@ export class ForecastController {
 
   @Post('forecast')
   @HttpCode(200)
-  @RouteSchema({ response: { 200: FORECAST_RESPONSE_SCHEMA } })
+  @RouteConfig(SERIALIZED_BY_OPENAPI)
   @ApiOperation({ summary: 'Forecast monthly demand for one or more Country × SKU series with the served model version.' })
   @ApiOkResponse({ type: ForecastResponseDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Every offending field and the rule it breaks.' })

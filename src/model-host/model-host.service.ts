@@ -83,11 +83,13 @@ export class ModelHost implements OnApplicationBootstrap, BeforeApplicationShutd
         maxMs: this.config.retryMaxMs,
         signal: this.abort.signal,
         isRetryable: (error) => classifyLoadFailure(error).retryable,
-        onRetry: (error, delayMs) => {
+        // The one retry layer (the fetcher and the Azure SDK make one attempt each): every failed attempt is
+        // counted in model_load_failures_total and logged with its number.
+        onRetry: (error, delayMs, attempt) => {
           const { reason } = classifyLoadFailure(error);
           this.observer.modelLoadFailed(reason);
-          this.reason = `${reason}: ${describe(error)} (retrying in ${delayMs} ms)`;
-          this.logger.warn({ msg: `loading ${this.where(name)} failed, retrying`, reason, error: describe(error), retryInMs: delayMs });
+          this.reason = `${reason}: ${describe(error)} (attempt ${attempt} failed, retrying in ${delayMs} ms)`;
+          this.logger.warn({ msg: `loading ${this.where(name)} failed, retrying`, reason, error: describe(error), attempt, retryInMs: delayMs });
         },
       });
       if (this.abort.signal.aborted) {

@@ -1,4 +1,4 @@
-import { errorParts, summarizeErrors } from './accuracy-math';
+import { errorParts } from './accuracy-math';
 
 describe('errorParts', () => {
   it.each([
@@ -7,22 +7,5 @@ describe('errorParts', () => {
     { forecast: 5, actual: 5, parts: { actual: 5, absError: 0, over: 0, under: 0 } },
   ])('splits forecast $forecast vs actual $actual into over and under', ({ forecast, actual, parts }) => {
     expect(errorParts(forecast, actual)).toEqual(parts);
-  });
-});
-
-describe('summarizeErrors', () => {
-  it('computes WAPE, accuracy and bias as the recording rules do', () => {
-    // errors: +20, −30, +10 on actuals 100, 100, 50 → Σ|e| = 60, Σe = 0, ΣA = 250
-    const summary = summarizeErrors([errorParts(120, 100), errorParts(70, 100), errorParts(60, 50)]);
-    expect(summary.wape).toBeCloseTo(0.24, 12);
-    expect(summary.accuracy).toBeCloseTo(0.76, 12);
-    expect(summary.bias).toBeCloseTo(0, 12);
-  });
-
-  it('reports a positive bias for over-forecasting', () => {
-    // errors: +10, +30 on actuals 100, 100 → Σe = 40, ΣA = 200
-    const summary = summarizeErrors([errorParts(110, 100), errorParts(130, 100)]);
-    expect(summary.bias).toBeCloseTo(0.2, 12);
-    expect(summary.wape).toBeCloseTo(0.2, 12);
   });
 });

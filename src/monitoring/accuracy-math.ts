@@ -14,17 +14,3 @@ export function errorParts(forecast: number, actual: number): ErrorParts {
   const error = forecast - actual;
   return { actual, absError: Math.abs(error), over: Math.max(error, 0), under: Math.max(-error, 0) };
 }
-
-/** What the recording rules compute from the counters: WAPE = Σ|e|/ΣA, accuracy = 1 − WAPE, bias = Σe/ΣA. */
-export function summarizeErrors(parts: readonly ErrorParts[]): { wape: number; accuracy: number; bias: number } {
-  let actual = 0;
-  let abs = 0;
-  let signed = 0;
-  for (const p of parts) {
-    actual += p.actual;
-    abs += p.absError;
-    signed += p.over - p.under;
-  }
-  const wape = abs / actual;
-  return { wape, accuracy: 1 - wape, bias: signed / actual };
-}

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { serializeByOpenApi } from './openapi-serializers';
 
 export const OPENAPI_JSON_PATH = '/openapi.json';
 export const SWAGGER_UI_PATH = 'docs';
@@ -19,9 +20,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-/** Serves Swagger UI at /docs and the raw document at /openapi.json. */
+/** Serves Swagger UI at /docs and the raw document at /openapi.json; marked routes serialize by it. */
 export function setupOpenApi(app: INestApplication): void {
   const document = buildOpenApiDocument(app);
+  serializeByOpenApi(app, document);
   SwaggerModule.setup(SWAGGER_UI_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     raw: ['json'],

@@ -5,12 +5,13 @@ import { ModelStore, StoredObject, WriteCondition } from './model-store';
 import { ObjectConflictError, ObjectNotFoundError, RegistryUnavailableError } from './registry.errors';
 import { RegistryUrlInvalidError } from './registry-url-invalid.error';
 
-// The SDK's defaults retry a refused connection for about half a minute; startup retries at its own pace
-// (retryWithBackoff) and must notice a registry that comes back quickly, so the SDK gives up early.
+// No retries inside the SDK: ModelHost is the one retry layer, with one classifier (classifyLoadFailure) and a
+// count of every failed attempt (model_load_failures_total, and a log line with the attempt number). The SDK's
+// defaults would also retry a refused connection for about half a minute, hiding a registry that came back.
 const PIPELINE_OPTIONS: StoragePipelineOptions = {
-  retryOptions: { maxTries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1_000 },
+  retryOptions: { maxTries: 1 },
 };
-const DOWNLOAD_STREAM_RETRIES = 2;
+const DOWNLOAD_STREAM_RETRIES = 0;
 const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError']);
 
 interface SdkError {

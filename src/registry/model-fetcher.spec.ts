@@ -14,7 +14,6 @@ import { ModelChecksumMismatchError, ModelVersionNotFoundError, RegistryUnavaila
 
 const MODEL = 'demand-forecast';
 const ONNX = Buffer.from('pretend this is an onnx graph');
-const FAST_RETRY = { initialMs: 1, maxMs: 2, maxAttempts: 3 };
 
 /** The real local store with injected download failures: the only double in this spec. */
 class FlakyStore implements ModelStore {
@@ -96,7 +95,7 @@ describe('fetchModel', () => {
 
   it('refuses a model.onnx whose sha256 differs from the manifest, naming model and version, and keeps nothing', async () => {
     await put(`${MODEL}/1/model.onnx`, 'corrupted in transit');
-    const error = await fetchModel(registry, MODEL, 1, { cacheDir, timeoutMs: 5_000, retry: FAST_RETRY }).catch((e: unknown) => e);
+    const error = await fetchModel(registry, MODEL, 1, { cacheDir, timeoutMs: 5_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelChecksumMismatchError);
     expect((error as Error).message).toMatch(/model.onnx of demand-forecast version 1 has sha256 [0-9a-f]{64}, but its manifest records/);
     expect(await cachedFiles()).toEqual([MODEL, `${MODEL}/1`]);
@@ -113,49 +112,33 @@ describe('fetchModel', () => {
     await expect(fetchModel(registry, MODEL, 7, { cacheDir, timeoutMs: 5_000 })).rejects.toBeInstanceOf(ModelVersionNotFoundError);
   });
 
-  it('retries an unavailable registry with backoff and then succeeds', async () => {
-    const flaky = new FlakyStore(store, (attempt) => (attempt < 3 ? Promise.reject(new RegistryUnavailableError('down')) : undefined));
-    const retries: number[] = [];
-    const { modelPath } = await fetchModel(new ModelRegistry(flaky), MODEL, 1, {
-      cacheDir,
-      timeoutMs: 5_000,
-      retry: FAST_RETRY,
-      onRetry: (_e, delay) => retries.push(delay),
-    });
-    expect(flaky.downloads).toBe(3);
-    expect(retries).toHaveLength(2);
-    expect((await fs.readFile(modelPath)).equals(ONNX)).toBe(true);
-  });
-
-  it('gives up after the configured attempts with the registry error', async () => {
+  it('makes one attempt: an unavailable registry is thrown to the caller, the one retry layer', async () => {
     const flaky = new FlakyStore(store, () => Promise.reject(new RegistryUnavailableError('down')));
-    await expect(fetchModel(new ModelRegistry(flaky), MODEL, 1, { cacheDir, timeoutMs: 5_000, retry: FAST_RETRY })).rejects.toBeInstanceOf(
-      RegistryUnavailableError,
-    );
-    expect(flaky.downloads).toBe(3);
+    await expect(fetchModel(new ModelRegistry(flaky), MODEL, 1, { cacheDir, timeoutMs: 5_000 })).rejects.toBeInstanceOf(RegistryUnavailableError);
+    expect(flaky.downloads).toBe(1);
+    expect(await cachedFiles()).toEqual([MODEL, `${MODEL}/1`]);
   });
 
-  it('times out each hanging attempt and reports a download timeout', async () => {
+  it('times out a hanging download and reports a download timeout', async () => {
     const hang = (_attempt: number, signal?: AbortSignal): Promise<void> =>
       new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
     const flaky = new FlakyStore(store, hang);
-    const error = await fetchModel(new ModelRegistry(flaky), MODEL, 1, { cacheDir, timeoutMs: 20, retry: { ...FAST_RETRY, maxAttempts: 2 } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await fetchModel(new ModelRegistry(flaky), MODEL, 1, { cacheDir, timeoutMs: 20 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelDownloadTimeoutError);
     expect((error as Error).message).toMatch(/demand-forecast version 1 took longer than 20 ms/);
-    expect(flaky.downloads).toBe(2);
+    expect(flaky.downloads).toBe(1);
   });
 
-  it('stops when the caller aborts', async () => {
+  it("passes the caller's abort to the download and reports it as the abort, not as a timeout", async () => {
     const controller = new AbortController();
-    const flaky = new FlakyStore(store, () => {
+    const flaky = new FlakyStore(store, (_attempt, signal) => {
+      const aborted = new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
       controller.abort(new Error('shutting down'));
-      return Promise.reject(new RegistryUnavailableError('down'));
+      return aborted;
     });
-    await expect(
-      fetchModel(new ModelRegistry(flaky), MODEL, 1, { cacheDir, timeoutMs: 5_000, signal: controller.signal, retry: FAST_RETRY }),
-    ).rejects.toThrow('shutting down');
+    const error = await fetchModel(new ModelRegistry(flaky), MODEL, 1, { cacheDir, timeoutMs: 5_000, signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ModelDownloadTimeoutError);
+    expect((error as Error).message).toBe('shutting down');
     expect(flaky.downloads).toBe(1);
   });
 

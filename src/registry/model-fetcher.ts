@@ -6,15 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { ModelDownloadTimeoutError } from './model-download-timeout.error';
 import { MODEL_FILE, ModelManifest } from './model-manifest';
 import { ModelRegistry } from './model-registry';
-import { ModelChecksumMismatchError, ModelVersionNotFoundError, RegistryUnavailableError } from './registry.errors';
-import { retryWithBackoff } from './retry';
-
-export interface FetchRetryOptions {
-  initialMs: number;
-  maxMs: number;
-  /** Attempts per step (manifest read, download), including the first. */
-  maxAttempts: number;
-}
+import { ModelChecksumMismatchError, ModelVersionNotFoundError } from './registry.errors';
 
 export interface FetchModelOptions {
   /** model.onnx lands at `<cacheDir>/<model>/<version>/model.onnx`. */
@@ -22,19 +14,11 @@ export interface FetchModelOptions {
   /** Per download attempt. */
   timeoutMs: number;
   signal?: AbortSignal;
-  retry?: Partial<FetchRetryOptions>;
-  onRetry?: (error: unknown, delayMs: number) => void;
 }
 
 export interface FetchedModel {
   manifest: ModelManifest;
   modelPath: string;
-}
-
-const DEFAULT_RETRY: FetchRetryOptions = { initialMs: 200, maxMs: 2_000, maxAttempts: 3 };
-
-export function isTransientRegistryError(error: unknown): boolean {
-  return error instanceof RegistryUnavailableError;
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -74,19 +58,17 @@ async function downloadOnce(
 
 /**
  * Gets a verified local copy of one model version: reads and validates its manifest, streams model.onnx into
- * the cache (temp file + rename, so a crash never leaves a half file under the final name), retries outages and
- * timeouts with backoff, and checks the manifest's sha256. A cached copy with the right sha256 is reused.
- * Throws ManifestInvalidError or ModelChecksumMismatchError naming model and version; those are never retried.
+ * the cache (temp file + rename, so a crash never leaves a half file under the final name) and checks the
+ * manifest's sha256. A cached copy with the right sha256 is reused. One attempt: an outage or a timeout is
+ * thrown as RegistryUnavailableError or ModelDownloadTimeoutError, and the caller (ModelHost, the one retry
+ * layer) decides whether to try again; ManifestInvalidError and ModelChecksumMismatchError name model and version.
  */
 export async function fetchModel(registry: ModelRegistry, model: string, version: number, options: FetchModelOptions): Promise<FetchedModel> {
   const where = `${model} version ${version}`;
   const tracer = trace.getTracer('demand-forecast-serving');
   return tracer.startActiveSpan('registry.fetch_model', { attributes: { 'model.name': model, 'model.version': version } }, async (span) => {
     try {
-      const retry = { ...DEFAULT_RETRY, ...options.retry };
-      const retryOptions = { ...retry, isRetryable: isTransientRegistryError, signal: options.signal, onRetry: options.onRetry };
-
-      const manifest = await retryWithBackoff(() => registry.readManifest(model, version), retryOptions);
+      const manifest = await registry.readManifest(model, version);
       if (!manifest) throw new ModelVersionNotFoundError(`model ${model} has no version ${version} in ${registry.store.location}`);
       const expected = manifest.artifact.sha256;
 
@@ -99,10 +81,7 @@ export async function fetchModel(registry: ModelRegistry, model: string, version
       if (cached !== undefined) await fs.rm(modelPath, { force: true });
 
       const temporary = path.join(directory, `.download-${randomUUID()}`);
-      await retryWithBackoff(
-        () => downloadOnce(registry, registry.modelKey(model, version), temporary, options.timeoutMs, where, options.signal),
-        retryOptions,
-      );
+      await downloadOnce(registry, registry.modelKey(model, version), temporary, options.timeoutMs, where, options.signal);
       const actual = await sha256Of(temporary);
       if (actual !== expected) {
         await fs.rm(temporary, { force: true });

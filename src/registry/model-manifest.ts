@@ -1,7 +1,6 @@
 import type { EnsembleSpec } from '../core/ensemble/ensemble-spec';
 import { FeatureSpec } from '../features/feature-spec';
 
-export const MANIFEST_SCHEMA_VERSION = 1;
 export const MODEL_FILE = 'model.onnx';
 export const MANIFEST_FILE = 'manifest.json';
 export const ALIASES_FILE = 'aliases.json';

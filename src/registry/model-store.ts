@@ -24,6 +24,3 @@ export interface ModelStore {
   /** Throws ObjectConflictError when the condition does not hold. */
   write(key: string, data: Buffer, condition: WriteCondition): Promise<void>;
 }
-
-/** Typed injection token: Nest resolves the store by this abstract class. */
-export abstract class ModelStoreToken {}

@@ -41,16 +41,27 @@ describe('retryWithBackoff', () => {
 
   it('gives up after maxAttempts with the last error and reports each retry', async () => {
     const delays: number[] = [];
+    const failed: number[] = [];
     let n = 0;
     await expect(
       retryWithBackoff(
         async () => {
           throw new Transient(`failure ${++n}`);
         },
-        { initialMs: 4, maxMs: 8, maxAttempts: 3, isRetryable: isTransient, onRetry: (_e, d) => delays.push(d) },
+        {
+          initialMs: 4,
+          maxMs: 8,
+          maxAttempts: 3,
+          isRetryable: isTransient,
+          onRetry: (_e, d, attempt) => {
+            delays.push(d);
+            failed.push(attempt);
+          },
+        },
       ),
     ).rejects.toThrow('failure 3');
     expect(delays).toHaveLength(2);
+    expect(failed).toEqual([1, 2]);
     expect(delays[0]).toBeGreaterThanOrEqual(2);
     expect(delays[0]).toBeLessThanOrEqual(4);
     expect(delays[1]).toBeGreaterThanOrEqual(4);

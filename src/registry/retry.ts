@@ -6,7 +6,8 @@ export interface RetryOptions {
   maxAttempts?: number;
   isRetryable: (error: unknown) => boolean;
   signal?: AbortSignal;
-  onRetry?: (error: unknown, delayMs: number) => void;
+  /** Called before each retry with the attempt that just failed (1 = the first), so every retry can be counted. */
+  onRetry?: (error: unknown, delayMs: number, failedAttempt: number) => void;
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -51,7 +52,7 @@ export async function retryWithBackoff<T>(action: (attempt: number) => Promise<T
       if (signal?.aborted) throw abortReason(signal);
       if (attempt >= maxAttempts || !isRetryable(error)) throw error;
       const delayMs = backoffDelay(attempt, initialMs, maxMs);
-      onRetry?.(error, delayMs);
+      onRetry?.(error, delayMs, attempt);
       await sleep(delayMs, signal);
     }
   }

@@ -1,4 +1,4 @@
-import { describeSelector, parseVersionSelector, VersionSelector } from './version-selector';
+import { parseVersionSelector, VersionSelector } from './version-selector';
 import { VersionSelectorInvalidError } from './version-selector-invalid.error';
 
 describe('parseVersionSelector', () => {
@@ -30,9 +30,5 @@ describe('parseVersionSelector', () => {
     expect(() => parseVersionSelector(text)).toThrow(VersionSelectorInvalidError);
     expect(() => parseVersionSelector(text)).toThrow(message);
     expect(() => parseVersionSelector(text)).toThrow(/MODEL_VERSION/);
-  });
-
-  it.each(['7', 'latest', 'production', 'best:wape'])('describes %p as written', (text) => {
-    expect(describeSelector(parseVersionSelector(text))).toBe(text);
   });
 });

@@ -28,17 +28,3 @@ export function parseVersionSelector(selector: string): VersionSelector {
     `MODEL_VERSION "${selector}" must be a positive integer, "latest", an alias (letters, digits, . _ -) or best:<metric>`,
   );
 }
-
-/** For logs and errors: the selector as the operator wrote it. */
-export function describeSelector(selector: VersionSelector): string {
-  switch (selector.kind) {
-    case 'number':
-      return String(selector.version);
-    case 'latest':
-      return 'latest';
-    case 'alias':
-      return selector.alias;
-    case 'best':
-      return `best:${selector.metric}`;
-  }
-}

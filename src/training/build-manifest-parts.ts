@@ -10,7 +10,7 @@ import { flatMetrics } from './manifest/flat-metrics';
 import { exportTreeEnsembleOnnx } from './onnx/export-tree-ensemble';
 import { verifyOnnxCandidate } from './registration/verify-onnx-candidate';
 import { EvaluationReport } from './report/training-report';
-import type { TrainingRunOptions } from './train-pipeline';
+import { TrainingRunOptions } from './training-run-options';
 
 export interface CandidateInputs {
   options: TrainingRunOptions;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SALES_COLUMNS } from './data/load-sales-csv';
 import { DEFAULT_TRAINING_PARAMS } from './training-params';
-import { TrainingRunOptions } from './train-pipeline';
+import { TrainingRunOptions } from './training-run-options';
 
 export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --data <csv>              long CSV of monthly quantities (default data/aus_retail/sales.csv)

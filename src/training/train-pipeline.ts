@@ -7,7 +7,7 @@ import { createModelStore } from '../registry/create-model-store';
 import { ModelManifest } from '../registry/model-manifest';
 import { ModelRegistry } from '../registry/model-registry';
 import { buildManifestParts } from './build-manifest-parts';
-import { loadSalesCsv, SalesColumns } from './data/load-sales-csv';
+import { loadSalesCsv } from './data/load-sales-csv';
 import { combinedForecast } from './ensemble/ensemble-backtest';
 import { backtestCoverage, backtestPoints, scoreForecasts } from './ensemble/ensemble-evaluation';
 import { cutPanel } from './ensemble/panel-cut';
@@ -17,23 +17,8 @@ import { evaluationTable } from './evaluation/evaluation-table';
 import { FEW_POINTS, FEW_SERIES } from './evaluation/evidence-thresholds';
 import { promoteIfBetter, PromotionDecision } from './registration/promote-alias';
 import { EvaluationReport, renderTrainingReport } from './report/training-report';
-import { TrainingParams } from './training-params';
 import { TrainingProgress } from './training-progress';
-
-export interface TrainingRunOptions {
-  dataPath: string;
-  columns: SalesColumns;
-  dropInvalid: boolean;
-  registryUrl: string;
-  azureStorageConnectionString?: string;
-  model: string;
-  params: TrainingParams;
-  promote?: string;
-  force: boolean;
-  /** Markdown report path; its charts go to a folder of the same name without the extension. */
-  reportPath?: string;
-  now?: () => Date;
-}
+import { TrainingRunOptions } from './training-run-options';
 
 export interface TrainingRunResult {
   manifest: ModelManifest;

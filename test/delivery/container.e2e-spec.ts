@@ -3,10 +3,11 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { repoRoot } from './support/commands';
+import { builtImage } from './support/built-image';
 import { ContainerTool } from './support/container-tool';
 
-// Builds the image with CONTAINER_TOOL and runs it as Kubernetes would: its own user and command, env only.
-// buildah with npm ci inside takes minutes.
+// Builds the image with CONTAINER_TOOL (once per content, shared by suites) and runs it as Kubernetes would:
+// its own user and command, env only. buildah with npm ci inside takes minutes.
 jest.setTimeout(15 * 60_000);
 
 function freePort(): Promise<number> {
@@ -28,14 +29,14 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe('container image', () => {
   const tool = new ContainerTool();
-  const tag = `localhost/demand-forecast:e2e-${process.pid}`;
+  let tag: string;
   let app: ChildProcess | undefined;
   let output = '';
   let port: number;
   let metricsPort: number;
 
   beforeAll(async () => {
-    tool.build(tag);
+    tag = builtImage(tool);
     port = await freePort();
     metricsPort = await freePort();
   });
@@ -45,7 +46,6 @@ describe('container image', () => {
       app.kill('SIGKILL');
       await exited(app);
     }
-    tool.remove(tag);
   });
 
   it('runs as a numeric non-root user and reports its size', () => {
@@ -53,6 +53,32 @@ describe('container image', () => {
     expect(user).toMatch(/^[1-9][0-9]*(:[0-9]+)?$/);
     console.info(`image ${tag}: ${(sizeBytes / 1e6).toFixed(0)} MB (${tool.setting})`);
     expect(sizeBytes).toBeGreaterThan(0);
+  });
+
+  it('ships only what serves: the application folder is at most 150 MiB, without bench, training or TypeScript', () => {
+    const [bytes] = tool.exec(tag, ['du', '-sb', '/app']).trim().split(/\s+/);
+    const mib = Number(bytes) / 2 ** 20;
+    console.info(`image ${tag}: /app is ${mib.toFixed(1)} MiB`);
+    expect(mib).toBeGreaterThan(0);
+    expect(mib).toBeLessThanOrEqual(150);
+    const listing = tool.exec(tag, ['sh', '-c', 'ls /app/dist; ls /app/node_modules; ls /app/node_modules/onnxruntime-node/bin/napi-v6/*']);
+    const names = listing.split('\n').map((l) => l.trim());
+    for (const absent of ['bench', 'training', 'typescript', 'onnx-proto', 'csv-parse', 'cli-progress', 'darwin', 'win32', 'arm64']) {
+      expect({ absent, present: names.includes(absent) }).toEqual({ absent, present: false });
+    }
+    expect(names).toEqual(expect.arrayContaining(['main.js', 'onnxruntime-node', 'x64']));
+  });
+
+  it('still loads what only some configurations reach: the Azure Blob store and OpenTelemetry export', () => {
+    // The pruning removed files by kind; these modules load lazily, so the boot below would not notice.
+    const script = [
+      "const { createModelStore } = require('/app/dist/registry/create-model-store');",
+      "const store = createModelStore('https://account.blob.core.windows.net/models');",
+      "require('/app/dist/monitoring/tracing');",
+      "console.log(store.location, require('@opentelemetry/api').trace.getTracerProvider().getDelegate().constructor.name);",
+    ].join(' ');
+    const out = tool.exec(tag, ['sh', '-c', `cd /app && OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:9 node -e "${script}"`]);
+    expect(out.trim().split('\n').pop()).toBe('https://account.blob.core.windows.net/models NodeTracerProvider');
   });
 
   it('becomes ready, forecasts, serves metrics and exits 0 on SIGTERM', async () => {
@@ -80,7 +106,11 @@ describe('container image', () => {
     expect(metrics.status).toBe(200);
 
     tool.stop(app);
-    const code = await Promise.race([exited(app), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60_000))]);
+    // The deadline timer is cleared once the app has exited: left running, it kept jest alive for a minute
+    // after the suite ended (the handle `--forceExit` used to hide).
+    let exitTimer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((r) => (exitTimer = setTimeout(() => r('timeout'), 60_000)));
+    const code = await Promise.race([exited(app), timedOut]).finally(() => clearTimeout(exitTimer));
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
   });
 });

@@ -28,12 +28,25 @@ describe('Dockerfile', () => {
     expect(fs.readFileSync(path.join(repoRoot, '.npmrc'), 'utf8')).toMatch(/^onnxruntime-node-install=skip$/m);
   });
 
-  it('prunes dev dependencies and the onnxruntime binaries of other platforms', () => {
-    const prune = build.find((i) => i.keyword === 'RUN' && /npm prune --omit=dev/.test(i.args));
+  it('installs production dependencies only, then prunes the onnxruntime binaries of other platforms and TypeScript', () => {
+    expect(index(build, 'RUN', /\bnpm ci --omit=dev\b/)).toBeGreaterThanOrEqual(0);
+    expect(build.some((i) => i.keyword === 'RUN' && /\bnpm (ci|install)\b(?!.*--omit=dev)/.test(i.args))).toBe(false);
+    const prune = build.find((i) => i.keyword === 'RUN' && /onnxruntime-node\/bin/.test(i.args));
     expect(prune).toBeDefined();
-    for (const dir of ['darwin', 'win32', 'linux/arm64']) {
-      expect(prune!.args).toContain(`node_modules/onnxruntime-node/bin/napi-v6/${dir}`);
-    }
+    expect(prune!.args).toContain(`node -p 'process.platform + "/" + process.arch'`);
+    expect(prune!.args).toMatch(/find onnxruntime-node\/bin\/napi-v6 .* ! -path "\*\/napi-v6\/\$platform" -exec rm -rf/);
+    expect(prune!.args).toMatch(/rm -rf typescript /);
+  });
+
+  it("compiles only src/main.ts's module graph, so bench/ and training/ never reach dist", () => {
+    expect(build.some((i) => i.keyword === 'RUN' && /tsc -p tsconfig\.image\.json/.test(i.args))).toBe(true);
+    const image = JSON.parse(fs.readFileSync(path.join(repoRoot, 'tsconfig.image.json'), 'utf8'));
+    expect(image).toEqual({ extends: './tsconfig.build.json', include: [], files: ['src/main.ts'] });
+  });
+
+  it('training-only packages are not production dependencies', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    for (const name of ['onnx-proto', 'csv-parse', 'cli-progress', 'typescript']) expect(Object.keys(pkg.dependencies)).not.toContain(name);
   });
 
   it('final stage: production env, numeric non-root user, exec-form node command', () => {
@@ -63,6 +76,6 @@ describe('Dockerfile', () => {
     const lines = fs.readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     expect(lines[0]).toBe('*');
     const admitted = lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1).replace(/\/$/, '')).sort();
-    expect(admitted).toEqual(['.npmrc', 'package-lock.json', 'package.json', 'registry', 'src', 'tsconfig.build.json', 'tsconfig.json']);
+    expect(admitted).toEqual(['.npmrc', 'package-lock.json', 'package.json', 'registry', 'src', 'tsconfig.build.json', 'tsconfig.image.json', 'tsconfig.json']);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { calibrateIntervals, CalibrationRecord } from './calibrate-intervals';
 import { calibratedInterval, intervalAt, intervalScale, intervalSpace, scaledError } from './intervals';
-import { seededRandom } from '../../training/gbdt/seeded-random';
+import { seededRandom } from '../seeded-random';
 
 describe('interval scale and space', () => {
   it('uses log space only for histories without zeros', () => {

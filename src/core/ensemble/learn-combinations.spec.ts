@@ -1,4 +1,4 @@
-import { seededRandom } from '../../training/gbdt/seeded-random';
+import { seededRandom } from '../seeded-random';
 import { BacktestRecord, DEFAULT_LEARN_OPTIONS, learnCombinations, simplexGrid } from './learn-combinations';
 
 function records(count: number, make: (actual: number, i: number) => Partial<Record<'ets' | 'theta' | 'trees', number>>, length = 60): BacktestRecord[] {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SeriesHistory } from '../../features/feature-builder';
-import { PanelForecast, PanelForecaster } from '../../core/panel-forecaster';
+import { PanelForecast, PanelForecaster } from '../panel-forecaster';
 import { allFinite, naiveForecast } from './short-history';
 
 type MstlModule = typeof import('@bsull/augurs/mstl');

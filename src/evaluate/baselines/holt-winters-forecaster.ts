@@ -1,5 +1,5 @@
 import { SeriesHistory } from '../../features/feature-builder';
-import { PanelForecast, PanelForecaster } from '../../core/panel-forecaster';
+import { PanelForecast, PanelForecaster } from '../panel-forecaster';
 import { fitBestHoltWinters, forecastHoltWinters } from '../../training/baselines/holt-winters';
 import { allFinite, seasonalNaiveOrNaive } from './short-history';
 

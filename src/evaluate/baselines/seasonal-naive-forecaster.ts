@@ -1,5 +1,5 @@
 import { SeriesHistory } from '../../features/feature-builder';
-import { PanelForecast, PanelForecaster } from '../../core/panel-forecaster';
+import { PanelForecast, PanelForecaster } from '../panel-forecaster';
 import { seasonalNaiveOrNaive } from './short-history';
 
 /** The same calendar month of the latest observed year (naive below 12 months), per series. */

@@ -1,5 +1,5 @@
-import { PanelForecast } from '../../core/panel-forecaster';
-import { seasonalNaiveForecast } from '../../training/baselines/seasonal-naive';
+import { PanelForecast } from '../panel-forecaster';
+import { seasonalNaive } from '../../core/methods/simple';
 
 /** The last value repeated: what every baseline falls back to below one season of history. */
 export function naiveForecast(values: ArrayLike<number>, horizon: number): PanelForecast {
@@ -10,7 +10,7 @@ export function naiveForecast(values: ArrayLike<number>, horizon: number): Panel
 /** Seasonal naive from one season of history, else naive. */
 export function seasonalNaiveOrNaive(values: ArrayLike<number>, horizon: number): PanelForecast {
   if (values.length < 12) return naiveForecast(values, horizon);
-  return { values: seasonalNaiveForecast(values, values.length - 1, horizon).map((v) => Math.max(0, v)), method: 'seasonal_naive' };
+  return { values: Array.from(seasonalNaive(values, horizon), (v) => Math.max(0, v)), method: 'seasonal_naive' };
 }
 
 export function allFinite(values: ArrayLike<number>): boolean {

@@ -2,7 +2,7 @@ import { SeriesHistory, writeFeatureRows } from '../../features/feature-builder'
 import { FeatureSpec } from '../../features/feature-spec';
 import { MonthIndex } from '../../features/month';
 import { profileAt } from '../../features/series-profile';
-import { seededRandom } from '../gbdt/seeded-random';
+import { seededRandom } from '../../core/seeded-random';
 
 /** Which training origins each series contributes. */
 export interface OriginWindow {

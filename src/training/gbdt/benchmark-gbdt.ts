@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../core/seeded-random';
 import { trainGbdt } from './train-gbdt';
 
 /**

@@ -1,5 +1,5 @@
 import { binMatrix, FLOAT32_MAX, NAN_BIN } from './feature-binning';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../core/seeded-random';
 
 describe('binMatrix', () => {
   it('gives each distinct value its own bin when there are few, bounded by the value itself', () => {

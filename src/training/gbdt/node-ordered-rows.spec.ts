@@ -1,6 +1,6 @@
 import { binMatrix } from './feature-binning';
 import { BINS_PER_FEATURE, NodeOrderedRows } from './node-ordered-rows';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../core/seeded-random';
 
 function naiveHistogram(bins: Uint8Array, columns: number, rows: number[], gradients: number[], weighted: boolean, hessians: number[]): Float64Array {
   const stride = weighted ? 3 : 2;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { exportTreeEnsembleOnnx } from '../onnx/export-tree-ensemble';
 import { FLOAT32_MAX } from './feature-binning';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../core/seeded-random';
 import { GbdtOptions, trainGbdt } from './train-gbdt';
 import { predictTreeEnsemble, Tree, TreeEnsemble } from './tree-ensemble';
 

@@ -1,5 +1,5 @@
 import { binMatrix, BinnedMatrix } from './feature-binning';
-import { sampleIndices, seededRandom } from './seeded-random';
+import { sampleIndices, seededRandom } from '../../core/seeded-random';
 import { TreeEnsemble } from './tree-ensemble';
 import { GrownTree, TreeGrower } from './tree-grower';
 

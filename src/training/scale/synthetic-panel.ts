@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { formatMonth, MonthIndex, parseMonth } from '../../features/month';
-import { seededRandom } from '../gbdt/seeded-random';
+import { seededRandom } from '../../core/seeded-random';
 
 export interface SyntheticPanelOptions {
   series: number;

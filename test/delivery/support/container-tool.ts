@@ -58,6 +58,29 @@ export class ContainerTool {
     return { user, sizeBytes: Number(size) };
   }
 
+  /** Whether the local image store holds `tag`. */
+  exists(tag: string): boolean {
+    const result = this.scriptsDir
+      ? run('buildah', ['inspect', '--type', 'image', '--format', '{{.FromImageID}}', tag], { allowFailure: true })
+      : run(this.setting, ['image', 'inspect', '--format', '{{.Id}}', tag], { allowFailure: true });
+    return result.status === 0;
+  }
+
+  /** Local image tags that start with `repository:` (e.g. `localhost/demand-forecast`). */
+  tags(repository: string): string[] {
+    const lines = this.scriptsDir
+      ? run('buildah', ['images', '--format', '{{.Name}}:{{.Tag}}']).stdout
+      : run(this.setting, ['images', '--format', '{{.Repository}}:{{.Tag}}']).stdout;
+    return lines.split('\n').map((l) => l.trim()).filter((l) => l.startsWith(`${repository}:`));
+  }
+
+  /** Runs `command` in a fresh container of the image (instead of its CMD) and returns its standard output. */
+  exec(tag: string, command: string[]): string {
+    return this.scriptsDir
+      ? run(path.join(this.scriptsDir, 'run'), [tag, '--', ...command]).stdout
+      : run(this.setting, ['run', '--rm', '--entrypoint', command[0], tag, ...command.slice(1)]).stdout;
+  }
+
   remove(tag: string): void {
     if (this.scriptsDir) run('buildah', ['rmi', tag], { allowFailure: true });
     else run(this.setting, ['image', 'rm', tag], { allowFailure: true });

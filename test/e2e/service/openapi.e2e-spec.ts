@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
 import { RunningService } from '../../../src/bootstrap';
-import { COMMITTED_OPENAPI, generateOpenApi } from '../../../src/openapi/write-openapi';
+import { COMMITTED_OPENAPI, generateOpenApi } from '../../../src/write-openapi';
 import { REPO_ROOT, startService } from '../../support/app';
 
 const committed = readFileSync(path.join(REPO_ROOT, COMMITTED_OPENAPI), 'utf8');

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SALES_COLUMNS } from '../../../src/training/data/load-sales-csv';
-import { TrainingRunOptions } from '../../../src/training/train-pipeline';
+import { TrainingRunOptions } from '../../../src/training/training-run-options';
 import { DEFAULT_TRAINING_PARAMS } from '../../../src/training/training-params';
 import { TrainingProgress } from '../../../src/training/training-progress';
 

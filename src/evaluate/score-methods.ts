@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-// The training CLI's own loader, so this script reads (and refuses) a CSV exactly as training does; the one
-// import from training/ in core/, and only in this development script.
-import { parseSalesCsv, SalesSeries } from '../../training/data/load-sales-csv';
-import { formatMonth } from '../../features/month';
-import { fitEts, forecastEts } from './ets';
-import { fitCroston, fitTsb, forecastCroston, forecastTsb } from './intermittent';
-import { seasonalNaive } from './simple';
-import { fitTheta, forecastTheta } from './theta';
+// The training CLI's own loader, so this script reads (and refuses) a CSV exactly as training does.
+import { parseSalesCsv, SalesSeries } from '../training/data/load-sales-csv';
+import { formatMonth } from '../features/month';
+import { fitEts, forecastEts } from '../core/methods/ets';
+import { fitCroston, fitTsb, forecastCroston, forecastTsb } from '../core/methods/intermittent';
+import { seasonalNaive } from '../core/methods/simple';
+import { fitTheta, forecastTheta } from '../core/methods/theta';
 
 // Scores the per-series methods on a long CSV, each series cut at its own last month minus the holdout:
-//   node dist/core/methods/score-methods.js --data a.csv [--data b.csv] [--cutoff-last 18] [--limit N] [--every K (every K-th series)]
+//   node dist/evaluate/score-methods.js --data a.csv [--data b.csv] [--cutoff-last 18] [--limit N] [--every K (every K-th series)]
 //     [--ending-at YYYY-MM (only series whose last month it is)]
 // Series are keyed by `country` (else `region`) and `sku` (else `series_id`); values in `quantity` (else `value`).
 

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createApp } from '../bootstrap';
-import { loadAppConfig } from '../config/load-app-config';
-import { buildOpenApiDocument, serializeOpenApi } from './openapi-document';
+import { createApp } from './bootstrap';
+import { loadAppConfig } from './config/load-app-config';
+import { buildOpenApiDocument, serializeOpenApi } from './openapi/openapi-document';
 
 export const COMMITTED_OPENAPI = path.join('openapi', 'openapi.json');
 
