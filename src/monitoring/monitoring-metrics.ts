@@ -19,7 +19,7 @@ export class MonitoringMetrics {
   // Recorded on every request: FastHistogram / FastCounter (same exposition, no per-call label hashing).
   readonly httpDuration: FastHistogram<'method' | 'route' | 'status_class'>;
   readonly stageDuration: FastHistogram<'stage' | 'model' | 'version'>;
-  readonly requests: FastCounter<'outcome'>;
+  readonly requests: FastCounter<'route' | 'outcome'>;
   readonly series: FastCounter<'outcome'>;
   readonly batchSeries: FastHistogram;
   readonly scoredRows: FastCounter;
@@ -82,8 +82,13 @@ export class MonitoringMetrics {
       latencyBuckets,
       registers,
     );
-    this.requests = new FastCounter(`${p}requests_total`, 'Forecast requests by outcome (success, client_error, server_error, not_ready).', ['outcome'], registers);
-    this.series = new FastCounter(`${p}series_total`, 'Series in forecast requests by request outcome.', ['outcome'], registers);
+    this.requests = new FastCounter(
+      `${p}requests_total`,
+      'API requests by route template and outcome, counted once per response from its HTTP status (success, invalid_request, not_found, payload_too_large, unsupported_media_type, rate_limited, unavailable, client_error, server_error).',
+      ['route', 'outcome'],
+      registers,
+    );
+    this.series = new FastCounter(`${p}series_total`, 'Series in forecast requests that reached the service, by request outcome.', ['outcome'], registers);
     this.batchSeries = new FastHistogram(`${p}request_series`, 'Series per forecast request (batch size).', [], BATCH_SERIES_BUCKETS, registers);
     this.scoredRows = new FastCounter(
       `${p}scored_rows_total`,
@@ -131,7 +136,7 @@ export class MonitoringMetrics {
     });
     this.inputRejected = new Counter({
       name: `${p}input_rejected_total`,
-      help: 'Series rejected before scoring by reason (e.g. history_too_short).',
+      help: 'Series rejected or flagged by the model rules, by stable reason code (history_too_short, duplicate_id, beyond_last_month, too_many_series, horizon_too_long, all_zero_history).',
       labelNames: ['reason'],
       registers,
     });

@@ -26,7 +26,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   private model = { model: 'none', version: 'none' };
   // Bound children, so the request path builds no labels objects: stages per served model, outcomes as seen.
   private stages: Record<ForecastStage, (seconds: number) => void>;
-  private readonly outcomes = new Map<RequestOutcome, { requests: (n?: number) => void; series: (n?: number) => void }>();
+  private readonly outcomes = new Map<RequestOutcome, (n?: number) => void>();
   private window?: DriftWindow;
   private quality?: DataQualityCounter;
   private readonly timer: NodeJS.Timeout;
@@ -104,13 +104,12 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   }
 
   forecastCompleted(outcome: RequestOutcome, seriesCount: number): void {
-    let counters = this.outcomes.get(outcome);
-    if (!counters) {
-      counters = { requests: this.metrics.requests.labels({ outcome }), series: this.metrics.series.labels({ outcome }) };
-      this.outcomes.set(outcome, counters);
+    let series = this.outcomes.get(outcome);
+    if (!series) {
+      series = this.metrics.series.labels({ outcome });
+      this.outcomes.set(outcome, series);
     }
-    counters.requests();
-    counters.series(seriesCount);
+    series(seriesCount);
     if (outcome === 'success') this.metrics.batchSeries.observe(seriesCount);
   }
 

@@ -67,7 +67,7 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
     expect(sampleValue(text, 'demand_forecast_model_ready')).toBe(1);
     expect(sampleValue(text, 'demand_forecast_model_evaluation', { model: manifest.name, version: '1', metric: 'wape' })).toBe(manifest.metrics.wape);
     expect(sampleValue(text, 'demand_forecast_stage_duration_seconds_count', { stage: 'inference', model: manifest.name, version: '1' })).toBe(1);
-    expect(sampleValue(text, 'demand_forecast_requests_total', { outcome: 'success' })).toBe(1);
+    expect(sampleValue(text, 'demand_forecast_series_total', { outcome: 'success' })).toBe(2);
     expect(sampleValue(text, 'demand_forecast_input_rejected_total', { reason: 'history_too_short' })).toBe(1);
     expect(sampleValue(text, 'demand_forecast_drift_psi', { feature: 'lag_1' })).toBe(-1);
     expect(sampleValue(text, 'demand_forecast_drift_reference_share', { feature: 'lag_1', bin: '0', version: '1' })).toBeCloseTo(
@@ -154,7 +154,7 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
     const second = await bootMonitoring({});
     try {
       const text = await fetchMetrics(second.get(MetricsServer).port);
-      expect(sampleValue(text, 'demand_forecast_requests_total', { outcome: 'success' })).toBeUndefined();
+      expect(sampleValue(text, 'demand_forecast_series_total', { outcome: 'success' })).toBeUndefined();
       expect(sampleValue(text, 'demand_forecast_model_ready')).toBe(0);
     } finally {
       await second.close();
@@ -169,7 +169,7 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
       offObserver.forecastCompleted('success', 3);
       const text = await fetchMetrics(off.get(MetricsServer).port);
       expect(sampleValue(text, 'demand_forecast_model_info', { model: manifest.name, version: '1', sha256: manifest.artifact.sha256 })).toBeUndefined();
-      expect(sampleValue(text, 'demand_forecast_requests_total', { outcome: 'success' })).toBeUndefined();
+      expect(sampleValue(text, 'demand_forecast_series_total', { outcome: 'success' })).toBeUndefined();
     } finally {
       await off.close();
     }
