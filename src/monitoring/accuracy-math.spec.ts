@@ -1,4 +1,4 @@
-import { errorParts, summarizeErrors } from './accuracy-math';
+import { countable, errorParts, summarizeErrors } from './accuracy-math';
 
 describe('errorParts', () => {
   it.each([
@@ -24,5 +24,19 @@ describe('summarizeErrors', () => {
     const summary = summarizeErrors([errorParts(110, 100), errorParts(130, 100)]);
     expect(summary.bias).toBeCloseTo(0.2, 12);
     expect(summary.wape).toBeCloseTo(0.2, 12);
+  });
+});
+
+describe('countable', () => {
+  it.each([
+    [120, 100, true],
+    [0, 0, true],
+    [1e15, 0, true],
+    [1, 1e308, false],
+    [Number.NaN, 100, false],
+    [Infinity, 100, false],
+    [100, 2e15, false],
+  ])('forecast %d against actual %d may reach a counter: %s', (forecast, actual, expected) => {
+    expect(countable(errorParts(forecast, actual))).toBe(expected);
   });
 });

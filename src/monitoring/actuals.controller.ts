@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, ValidationPipe } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { RequestInvalidError } from '../common/request-invalid.error';
 import { toViolations } from '../common/validation-violations';
@@ -23,11 +23,12 @@ export class ActualsController {
   @ApiOperation({
     summary: 'Report realised monthly quantities',
     description:
-      'Joins each actual with the forecasts this replica served for the same country, SKU and month (every horizon and model version) and adds the errors to the accuracy metrics, from which Prometheus computes WAPE, accuracy and bias by horizon bucket.',
+      'Joins each actual with the forecasts any replica served and logged for the same country, SKU and month (every horizon and model version) and adds the errors to the accuracy metrics, from which Prometheus computes WAPE, accuracy and bias by horizon bucket, version and country. Each series-month is scored once across the fleet; a repeat is counted as a duplicate.',
   })
   @ApiOkResponse({ type: PostActualsResponseDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED: `violations` names each field and rule.' })
-  record(@Body(validation) body: PostActualsDto): PostActualsResponseDto {
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'REGISTRY_UNAVAILABLE: the forecast log store could not be reached; nothing was scored, post again.' })
+  record(@Body(validation) body: PostActualsDto): Promise<PostActualsResponseDto> {
     return this.actuals.record(body);
   }
 }

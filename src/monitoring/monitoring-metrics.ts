@@ -7,6 +7,8 @@ export const METRIC_PREFIX = 'demand_forecast_';
 /** Drift gauges hold this value while the window has fewer than DRIFT_MIN_SAMPLES rows (a distance is never negative). */
 export const INSUFFICIENT_DATA = -1;
 
+type AccuracyLabel = 'horizon_bucket' | 'version' | 'country';
+
 const BATCH_SERIES_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 const LOAD_SECONDS_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
@@ -43,13 +45,17 @@ export class MonitoringMetrics {
 
   readonly actualsReceived: Counter;
   readonly actualsUnmatched: Counter<'reason'>;
-  readonly accuracyMatchedPoints: Counter<'horizon_bucket' | 'version'>;
-  readonly accuracyActualUnits: Counter<'horizon_bucket' | 'version'>;
-  readonly accuracyAbsErrorUnits: Counter<'horizon_bucket' | 'version'>;
-  readonly accuracyOverForecastUnits: Counter<'horizon_bucket' | 'version'>;
-  readonly accuracyUnderForecastUnits: Counter<'horizon_bucket' | 'version'>;
+  readonly accuracyMatchedPoints: Counter<AccuracyLabel>;
+  readonly accuracyActualUnits: Counter<AccuracyLabel>;
+  readonly accuracyAbsErrorUnits: Counter<AccuracyLabel>;
+  readonly accuracyOverForecastUnits: Counter<AccuracyLabel>;
+  readonly accuracyUnderForecastUnits: Counter<AccuracyLabel>;
+  readonly accuracyExcludedPoints: Counter;
   readonly actualsLastReceived: Gauge;
-  readonly forecastsTracked: Gauge;
+
+  readonly forecastLogWrittenPoints: Counter;
+  readonly forecastLogDroppedPoints: Counter<'reason'>;
+  readonly forecastLogBufferedPoints: Gauge;
 
   /** Called at the start of every scrape; the observer binds its off-path refresh here. */
   onCollect?: () => void;
@@ -184,14 +190,14 @@ export class MonitoringMetrics {
     });
     this.actualsUnmatched = new Counter({
       name: `${p}actuals_unmatched_total`,
-      help: 'Actuals that joined no served forecast, by reason (no_forecast, duplicate).',
+      help: 'Actuals that joined no logged forecast, by reason (no_forecast; duplicate = already scored by some replica).',
       labelNames: ['reason'],
       registers,
     });
-    const accuracyLabels = ['horizon_bucket', 'version'] as const;
+    const accuracyLabels = ['horizon_bucket', 'version', 'country'] as const;
     this.accuracyMatchedPoints = new Counter({
       name: `${p}accuracy_matched_points_total`,
-      help: 'Served forecast points joined with an actual, by horizon bucket and model version.',
+      help: 'Served forecast points joined with an actual, by horizon bucket, model version and country; each actual is counted by exactly one replica.',
       labelNames: accuracyLabels,
       registers,
     });
@@ -224,9 +230,26 @@ export class MonitoringMetrics {
       help: 'When actuals were last received (0 = never since start).',
       registers,
     });
-    this.forecastsTracked = new Gauge({
-      name: `${p}forecasts_tracked`,
-      help: 'Served forecast points remembered for joining with actuals (bounded by ACTUALS_MAX_TRACKED).',
+    this.accuracyExcludedPoints = new Counter({
+      name: `${p}accuracy_excluded_points_total`,
+      help: 'Joined points left out of the accuracy sums because a part was not finite or above 1e15 units (it would turn a sum to +Inf).',
+      registers,
+    });
+
+    this.forecastLogWrittenPoints = new Counter({
+      name: `${p}forecast_log_written_points_total`,
+      help: 'Served forecast points written to the durable forecast log (FORECAST_LOG_URL).',
+      registers,
+    });
+    this.forecastLogDroppedPoints = new Counter({
+      name: `${p}forecast_log_dropped_points_total`,
+      help: 'Served forecast points not logged, by reason (buffer_full: FORECAST_LOG_BUFFER_POINTS reached; write_failed: the store refused or was unreachable).',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.forecastLogBufferedPoints = new Gauge({
+      name: `${p}forecast_log_buffered_points`,
+      help: 'Served forecast points waiting in memory for the next forecast-log write.',
       registers,
     });
   }

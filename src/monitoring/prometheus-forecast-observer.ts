@@ -8,7 +8,8 @@ import { DriftWindow } from './drift-window';
 import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedSeries } from './forecast-observer';
 import { buildColumnChecks, buildTrackedQuantities } from './model-watch';
 import { INSUFFICIENT_DATA, MonitoringMetrics } from './monitoring-metrics';
-import { ServedForecastLog } from './served-forecast-log';
+import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
+import { CountryLabels } from './served-model-labels';
 
 export interface DriftSettings {
   windowSize: number;
@@ -34,7 +35,8 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   constructor(
     private readonly metrics: MonitoringMetrics,
     private readonly drift: DriftSettings,
-    readonly servedLog: ServedForecastLog,
+    private readonly forecastLog: ForecastLogWriter,
+    private readonly countries: CountryLabels,
   ) {
     super();
     this.stages = this.stageChildren();
@@ -82,10 +84,12 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       });
     }
     // Counters exist at 0 before the first actual, so Prometheus' increase() counts that actual too.
-    for (const bucket of HORIZON_BUCKETS) {
-      const labels = { horizon_bucket: bucket.label, version: this.model.version };
-      for (const counter of [m.accuracyMatchedPoints, m.accuracyActualUnits, m.accuracyAbsErrorUnits, m.accuracyOverForecastUnits, m.accuracyUnderForecastUnits]) {
-        counter.inc(labels, 0);
+    for (const country of this.countries.modelLoaded(manifest)) {
+      for (const bucket of HORIZON_BUCKETS) {
+        const labels = { horizon_bucket: bucket.label, version: this.model.version, country };
+        for (const counter of [m.accuracyMatchedPoints, m.accuracyActualUnits, m.accuracyAbsErrorUnits, m.accuracyOverForecastUnits, m.accuracyUnderForecastUnits]) {
+          counter.inc(labels, 0);
+        }
       }
     }
     this.publishDrift();
@@ -126,15 +130,14 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   }
 
   forecastsServed(series: readonly ServedSeries[]): void {
-    this.servedLog.enqueue(series, this.model.version);
+    this.forecastLog.enqueue(this.model.model, this.model.version, series);
   }
 
   /** Off the request path: bins new rows, updates drift gauges and counters, flushes data-quality counts. */
   refresh(): void {
     const m = this.metrics;
     this.quality?.flush((feature, problem, count) => m.featureProblems.inc({ feature, problem }, count));
-    this.servedLog.ingest();
-    m.forecastsTracked.set(this.servedLog.size);
+    m.forecastLogBufferedPoints.set(this.forecastLog.buffered);
     const window = this.window;
     if (!window) return;
     const skipped = window.advance();

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -20,7 +21,7 @@ const manifest = JSON.parse(
 ) as ModelManifest;
 
 async function bootMonitoring(env: Record<string, string>): Promise<NestFastifyApplication> {
-  const config = loadAppConfig({ HOST: '127.0.0.1', METRICS_PORT: '0', DRIFT_MIN_SAMPLES: '20', DRIFT_INTERVAL_MS: '100000', ...env });
+  const config = loadAppConfig({ HOST: '127.0.0.1', METRICS_PORT: '0', DRIFT_MIN_SAMPLES: '20', DRIFT_INTERVAL_MS: '100000', FORECAST_LOG_URL: `file:${fs.mkdtempSync(path.join(os.tmpdir(), 'forecast-log-'))}`, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), MonitoringModule] }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
   app.useGlobalFilters(new HttpErrorFilter());
@@ -110,8 +111,8 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ received: 4, matched: 2, scoredForecasts: 2, unmatched: { no_forecast: 1, duplicate: 1 } });
     const text = await fetchMetrics(port);
-    const one = { horizon_bucket: '1', version: '1' };
-    const mid = { horizon_bucket: '4-6', version: '1' };
+    const one = { horizon_bucket: '1', version: '1', country: 'AU' };
+    const mid = { horizon_bucket: '4-6', version: '1', country: 'AU' };
     expect(sampleValue(text, 'demand_forecast_accuracy_actual_units_total', one)).toBe(100);
     expect(sampleValue(text, 'demand_forecast_accuracy_abs_error_units_total', one)).toBe(20);
     expect(sampleValue(text, 'demand_forecast_accuracy_over_forecast_units_total', one)).toBe(20);
@@ -120,6 +121,19 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
     expect(sampleValue(text, 'demand_forecast_actuals_unmatched_total', { reason: 'duplicate' })).toBe(1);
     expect(sampleValue(text, 'demand_forecast_actuals_unmatched_total', { reason: 'no_forecast' })).toBe(1);
     expect(sampleValue(text, 'demand_forecast_actuals_last_received_timestamp_seconds')).toBeGreaterThan(Date.now() / 1000 - 60);
+  });
+
+  it('keeps a huge actual out of the accuracy sums, which stay finite', async () => {
+    const month = parseMonth('2031-01');
+    observer.forecastsServed([{ country: 'AU', sku: 'HUGE', firstMonth: month, values: [10, 10] }]);
+    const actuals = [0, 1].map((h) => ({ country: 'AU', sku: 'HUGE', month: formatMonth(month + h), value: 1e308 }));
+    const response = await app.inject({ method: 'POST', url: '/v1/actuals', payload: { actuals } });
+    expect(response.json()).toMatchObject({ matched: 2, scoredForecasts: 2 });
+    const text = await fetchMetrics(port);
+    expect(sampleValue(text, 'demand_forecast_accuracy_excluded_points_total')).toBe(2);
+    const sums = text.split('\n').filter((l) => l.startsWith('demand_forecast_accuracy_'));
+    expect(sums.length).toBeGreaterThan(0);
+    expect(sums.filter((l) => !Number.isFinite(Number(l.split(' ').pop())))).toEqual([]);
   });
 
   it('rejects bad actuals with 400 naming each field and rule', async () => {
@@ -145,7 +159,7 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
   it('times HTTP requests by route template and status class', async () => {
     await app.inject({ method: 'GET', url: '/no/such/route' });
     const text = await fetchMetrics(port);
-    expect(sampleValue(text, 'demand_forecast_http_request_duration_seconds_count', { method: 'POST', route: '/v1/actuals', status_class: '2xx' })).toBe(1);
+    expect(sampleValue(text, 'demand_forecast_http_request_duration_seconds_count', { method: 'POST', route: '/v1/actuals', status_class: '2xx' })).toBe(2);
     expect(sampleValue(text, 'demand_forecast_http_request_duration_seconds_count', { method: 'POST', route: '/v1/actuals', status_class: '4xx' })).toBe(2);
     expect(sampleValue(text, 'demand_forecast_http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status_class: '4xx' })).toBe(1);
   });
