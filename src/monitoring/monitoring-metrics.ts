@@ -40,6 +40,7 @@ export class MonitoringMetrics {
   readonly driftWindowSamples: Gauge<'feature'>;
   readonly driftBinRows: Counter<'feature' | 'bin' | 'version'>;
   readonly driftReferenceShare: Gauge<'feature' | 'bin' | 'version'>;
+  readonly driftExpectedRows: Counter<'feature' | 'bin' | 'version'>;
   readonly driftRowsSkipped: Counter;
   readonly driftLastComputed: Gauge;
 
@@ -173,7 +174,13 @@ export class MonitoringMetrics {
     });
     this.driftReferenceShare = new Gauge({
       name: `${p}drift_reference_share`,
-      help: 'Share of training rows per reference bin, by feature and model version (the PSI baseline).',
+      help: "Reference share per bin that this replica's drift window is compared with: the training reference of each origin month and horizon bucket, mixed by the window's own rows.",
+      labelNames: ['feature', 'bin', 'version'],
+      registers,
+    });
+    this.driftExpectedRows = new Counter({
+      name: `${p}drift_expected_rows_total`,
+      help: "Rows expected per bin under the training reference of each scored row's origin month and horizon bucket; summed across replicas, the fleet's own mixed reference.",
       labelNames: ['feature', 'bin', 'version'],
       registers,
     });

@@ -6,7 +6,7 @@ import { DataQualityCounter } from './data-quality';
 import { jsDistance, psi } from './drift-math';
 import { DriftWindow } from './drift-window';
 import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedSeries } from './forecast-observer';
-import { buildColumnChecks, buildTrackedQuantities } from './model-watch';
+import { buildColumnChecks, buildRowCells, buildTrackedQuantities } from './model-watch';
 import { INSUFFICIENT_DATA, MonitoringMetrics } from './monitoring-metrics';
 import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
 import { CountryLabels } from './served-model-labels';
@@ -73,14 +73,15 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       for (const problem of problems) m.featureProblems.inc({ feature: check.name, problem }, 0);
     }
     const tracked = buildTrackedQuantities(manifest);
-    this.window = new DriftWindow(tracked, manifest.features.names.length, this.drift.windowSize);
+    this.window = new DriftWindow(tracked, manifest.features.names.length, this.drift.windowSize, buildRowCells(manifest));
     for (const gauge of [m.driftPsi, m.driftJsDistance, m.driftWindowSamples, m.driftReferenceShare]) gauge.reset();
     m.driftBinRows.reset();
+    m.driftExpectedRows.reset();
     for (const q of tracked) {
-      q.layout.labels.forEach((bin, i) => {
+      q.layout.labels.forEach((bin) => {
         const labels = { feature: q.name, bin, version: this.model.version };
-        m.driftReferenceShare.set(labels, q.layout.referenceShares[i]);
         m.driftBinRows.inc(labels, 0);
+        m.driftExpectedRows.inc(labels, 0);
       });
     }
     // Counters exist at 0 before the first actual, so Prometheus' increase() counts that actual too.
@@ -147,6 +148,9 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       fresh.forEach((n, bin) => {
         if (n > 0) m.driftBinRows.inc({ feature: q.name, bin: q.layout.labels[bin], version: this.model.version }, n);
       });
+      window.freshExpected(k).forEach((n, bin) => {
+        if (n > 0) m.driftExpectedRows.inc({ feature: q.name, bin: q.layout.labels[bin], version: this.model.version }, n);
+      });
     });
     this.publishDrift();
   }
@@ -163,9 +167,11 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     window.tracked.forEach((q, k) => {
       const samples = window.samples(k);
       const enough = samples >= this.drift.minSamples && samples > 0;
+      const reference = window.reference(k);
       m.driftWindowSamples.set({ feature: q.name }, samples);
-      m.driftPsi.set({ feature: q.name }, enough ? psi(window.counts(k), q.layout.referenceShares) : INSUFFICIENT_DATA);
-      m.driftJsDistance.set({ feature: q.name }, enough ? jsDistance(window.counts(k), q.layout.referenceShares) : INSUFFICIENT_DATA);
+      m.driftPsi.set({ feature: q.name }, enough ? psi(window.counts(k), reference) : INSUFFICIENT_DATA);
+      m.driftJsDistance.set({ feature: q.name }, enough ? jsDistance(window.counts(k), reference) : INSUFFICIENT_DATA);
+      q.layout.labels.forEach((bin, i) => m.driftReferenceShare.set({ feature: q.name, bin, version: this.model.version }, reference[i]));
     });
     m.driftLastComputed.set(Date.now() / 1000);
   }

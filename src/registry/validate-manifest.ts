@@ -39,7 +39,17 @@ function crossFieldProblems(m: ModelManifest): string[] {
     if (ref.kind === 'numeric') {
       if (ref.shares.length !== ref.edges.length + 1) problems.push(`drift reference "${ref.name}" needs edges.length + 1 shares`);
       if (ref.edges.some((e, i) => i > 0 && e <= ref.edges[i - 1])) problems.push(`drift reference "${ref.name}" edges must ascend`);
+      if (ref.cellShares?.some((cell) => cell.length !== ref.shares.length)) problems.push(`drift reference "${ref.name}" cellShares need one share per bin`);
     }
+    const cells = m.drift?.conditioning?.cellRows.length;
+    if (ref.cellShares && ref.cellShares.length !== cells) problems.push(`drift reference "${ref.name}" needs cellShares for each of the ${cells ?? 0} conditioning cells`);
+  }
+  const conditioning = m.drift?.conditioning;
+  if (conditioning) {
+    for (const column of [conditioning.originMonthColumn, conditioning.horizonColumn]) {
+      if (!m.features.names.includes(column)) problems.push(`drift conditioning column "${column}" is not a model input`);
+    }
+    if (conditioning.cellRows.length !== 12 * conditioning.horizonBuckets.length) problems.push('drift conditioning needs 12 × horizonBuckets cells');
   }
   return problems;
 }

@@ -2,7 +2,7 @@ import { SeriesHistory } from '../features/feature-builder';
 import { GoldenExample, ModelManifest } from '../registry/model-manifest';
 import { manifestFor, INPUT_NAME, OUTPUT_NAME } from './build-manifest';
 import { SalesFile } from './data/load-sales-csv';
-import { driftReference } from './drift/drift-reference';
+import { buildDriftReference } from './drift/drift-reference';
 import { EvaluationPoint } from './evaluation/evaluation-table';
 import { intervalRatios } from './evaluation/prediction-intervals';
 import { blendedForecast } from './evaluation/smoothing-blend';
@@ -53,7 +53,6 @@ export async function buildManifestParts(inputs: CandidateInputs): Promise<Candi
   const { spec, matrix } = final;
   const onnx = exportTreeEnsembleOnnx(ensemble, { featureCount: spec.names.length, inputName: INPUT_NAME, outputName: OUTPUT_NAME });
   const golden = goldenExamples(data.series as SeriesHistory[], spec, ensemble);
-  const predictions = predictTreeEnsemble(ensemble, matrix.data, matrix.rowCount, matrix.columnCount);
   const { params } = options;
   const candidate = {
     onnx,
@@ -79,7 +78,7 @@ export async function buildManifestParts(inputs: CandidateInputs): Promise<Candi
         durationSeconds: Math.round((Date.now() - inputs.started) / 100) / 10,
         dropped: data.dropped.length,
       },
-      drift: driftReference(spec, matrix.data, matrix.rowCount, predictions),
+      drift: buildDriftReference(data.series as SeriesHistory[], spec, (rows, count, columns) => predictTreeEnsemble(ensemble, rows, count, columns)),
       golden,
     }),
   };

@@ -81,15 +81,20 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
   it('turns scored rows into drift once the window holds DRIFT_MIN_SAMPLES rows, at scrape time', async () => {
     scoreGolden(observer, 1); // 2 series × 18 steps = 36 rows ≥ 20
     const text = await fetchMetrics(port);
-    expect(sampleValue(text, 'demand_forecast_drift_window_samples', { feature: 'horizon' })).toBe(36);
-    const horizonPsi = sampleValue(text, 'demand_forecast_drift_psi', { feature: 'horizon' })!;
-    // steps 1..18 are exactly the training distribution of `horizon`
-    expect(horizonPsi).toBeGreaterThanOrEqual(0);
-    expect(horizonPsi).toBeLessThan(0.01);
+    expect(sampleValue(text, 'demand_forecast_drift_window_samples', { feature: 'lag_1' })).toBe(36);
+    // fixed by the calendar (horizon, months) or constant (roll_mean_12): no drift gauge at all
+    for (const feature of ['horizon', 'target_month', 'origin_month', 'roll_mean_12']) {
+      expect(sampleValue(text, 'demand_forecast_drift_psi', { feature })).toBeUndefined();
+    }
+    const countryPsi = sampleValue(text, 'demand_forecast_drift_psi', { feature: 'country' })!;
+    expect(countryPsi).toBeGreaterThanOrEqual(0);
     // every prediction is 1, a narrow slice of the reference: drifted
     expect(sampleValue(text, 'demand_forecast_drift_psi', { feature: 'prediction' })!).toBeGreaterThan(0.5);
-    const binRows = text.split('\n').filter((l) => l.startsWith('demand_forecast_drift_bin_rows_total{feature="horizon"'));
+    const binRows = text.split('\n').filter((l) => l.startsWith('demand_forecast_drift_bin_rows_total{feature="lag_1"'));
     expect(binRows.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0)).toBe(36);
+    // the rows' own origin month and horizon buckets give the expected rows: as many as were binned
+    const expected = text.split('\n').filter((l) => l.startsWith('demand_forecast_drift_expected_rows_total{feature="lag_1"'));
+    expect(expected.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0)).toBeCloseTo(36, 3);
   });
 
   it('joins actuals with served forecasts and exports the error sums by horizon bucket and version', async () => {
