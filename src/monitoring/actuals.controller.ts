@@ -27,7 +27,7 @@ export class ActualsController {
   })
   @ApiOkResponse({ type: PostActualsResponseDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED: `violations` names each field and rule.' })
-  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'REGISTRY_UNAVAILABLE: the forecast log store could not be reached; nothing was scored, post again.' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'FORECAST_LOG_UNAVAILABLE: the forecast log could not be read or written; nothing was scored, post again.' })
   record(@Body(validation) body: PostActualsDto): Promise<PostActualsResponseDto> {
     return this.actuals.record(body);
   }

@@ -7,6 +7,8 @@ export interface TrackedQuantity {
   layout: BinLayout;
   /** Reference shares per conditioning cell, in layout bin order; absent = compare with layout.referenceShares. */
   cellShares?: readonly (readonly number[] | undefined)[];
+  /** Bins a whole row (a feature within a group of another); otherwise layout.binOf(value of `column`). */
+  rowBin?: (rows: Float32Array, offset: number) => number;
 }
 
 /** Which conditioning cell a model input row belongs to (origin month × horizon bucket), -1 for none. */
@@ -90,8 +92,9 @@ export class DriftWindow {
       this.cellOfSlot[slot] = cell;
       for (let k = 0; k < t; k++) {
         const q = tracked[k];
-        const value = q.column < 0 ? this.predictions[slot] : this.rows[slot * this.columnCount + q.column];
-        const bin = q.layout.binOf(value);
+        const bin = q.rowBin
+          ? q.rowBin(this.rows, slot * this.columnCount)
+          : q.layout.binOf(q.column < 0 ? this.predictions[slot] : this.rows[slot * this.columnCount + q.column]);
         const old = this.bins[slot * t + k];
         if (old >= 0) this.windowCounts[k][old]--;
         if (bin >= 0) {

@@ -2,6 +2,7 @@ import { ModelManifest } from '../registry/model-manifest';
 import { ColumnCheck } from './data-quality';
 import { BinLayout, categoricalLayout, MISSING_LABEL, numericLayout, OTHER_LABEL } from './drift-math';
 import { RowCells, TrackedQuantity } from './drift-window';
+import { segmentBin, segmentLabels } from './segment-bins';
 import { CategoricalReference, NumericReference } from '../registry/model-manifest';
 
 /** The label the prediction's drift is exported under, beside the model's feature names. */
@@ -55,6 +56,20 @@ export function buildTrackedQuantities(manifest: ModelManifest): TrackedQuantity
     if (column === undefined || dropped.has(ref.name)) continue;
     const layout = ref.kind === 'numeric' ? numericLayout(ref) : categoricalLayout(ref, categories.get(ref.name) ?? []);
     tracked.push({ name: ref.name, column, layout, cellShares: cellSharesOf(ref, layout, cellRows) });
+  }
+  for (const segment of drift.segments ?? []) {
+    const column = columns.get(segment.feature);
+    const byColumn = columns.get(segment.by);
+    if (column === undefined || byColumn === undefined) continue;
+    tracked.push({
+      name: segment.name,
+      column,
+      layout: { labels: segmentLabels(segment), referenceShares: [...segment.shares], binOf: () => -1 },
+      rowBin: (rows, offset) => {
+        const value = rows[offset + column];
+        return Number.isNaN(value) ? -1 : segmentBin(segment, rows[offset + byColumn], value);
+      },
+    });
   }
   const layout = numericLayout(drift.prediction);
   tracked.push({ name: PREDICTION_FEATURE, column: -1, layout, cellShares: cellSharesOf(drift.prediction, layout, cellRows) });

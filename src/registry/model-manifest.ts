@@ -50,6 +50,24 @@ export interface DriftConditioning {
   cellRows: number[];
 }
 
+/**
+ * One numeric feature's distribution within each label of a categorical one, e.g. the level (`log_scale`) within
+ * each country: a country's series moving to another level is invisible in the pooled level but not here.
+ */
+export interface SegmentReference {
+  /** The exported drift feature label, `<feature>|<by>`. */
+  name: string;
+  feature: string;
+  by: string;
+  /**
+   * Per label of `by`: interior quantile edges, and the range outside which a value is out of the label's
+   * reference (its min and max widened by a margin). Bins per group: below, (edges.length + 1) inside, above.
+   */
+  groups: { label: string; low: number; high: number; edges: number[] }[];
+  /** Shares of reference rows per bin, groups in order, then one bin for rows whose label is unknown. */
+  shares: number[];
+}
+
 /** A model input left out of drift: `constant` in the reference, or `calendar` (fixed by origin month and step). */
 export interface DroppedDriftFeature {
   name: string;
@@ -70,6 +88,7 @@ export interface DriftReference {
   prediction: NumericReference;
   conditioning?: DriftConditioning;
   dropped?: DroppedDriftFeature[];
+  segments?: SegmentReference[];
 }
 
 /** A series as in the forecast request body. */

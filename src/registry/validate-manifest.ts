@@ -44,6 +44,11 @@ function crossFieldProblems(m: ModelManifest): string[] {
     const cells = m.drift?.conditioning?.cellRows.length;
     if (ref.cellShares && ref.cellShares.length !== cells) problems.push(`drift reference "${ref.name}" needs cellShares for each of the ${cells ?? 0} conditioning cells`);
   }
+  for (const segment of m.drift?.segments ?? []) {
+    const bins = segment.groups.reduce((n, g) => n + g.edges.length + 3, 0) + 1;
+    if (segment.shares.length !== bins) problems.push(`drift segment "${segment.name}" needs ${bins} shares (below, inside and above per group, then unknown)`);
+    for (const name of [segment.feature, segment.by]) if (!m.features.names.includes(name)) problems.push(`drift segment "${segment.name}" names "${name}", not a model input`);
+  }
   const conditioning = m.drift?.conditioning;
   if (conditioning) {
     for (const column of [conditioning.originMonthColumn, conditioning.horizonColumn]) {

@@ -48,9 +48,13 @@ describe('drift reference', () => {
     expect(lag1.cellShares).toHaveLength(60);
     for (const cell of lag1.cellShares!) expect(cell.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     // A seasonal series' last month, over its scale, depends on the calendar month: the cells differ.
-    expect(lag1.cellShares![0]).not.toEqual(lag1.cellShares![5 * 6]);
+    expect(lag1.cellShares![3 * 5]).not.toEqual(lag1.cellShares![9 * 5]); // April (peak) vs October (trough)
     const country = ref.features.find((f) => f.name === 'country') as CategoricalReference;
     expect(country.cellShares![0]).toEqual({ NSW: 0.5, VIC: 0.5, __missing__: 0 });
+    // The level within each country: two groups of terciles plus below/above, then unknown.
+    expect(ref.segments!.map((s) => s.name)).toEqual(['log_scale|country']);
+    expect(ref.segments![0].groups.map((g) => g.label)).toEqual(spec.categoricals.find((c) => c.name === 'country')!.categories);
+    expect(ref.segments![0].shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 
   it('drops features fixed by the calendar and constant ones, and keeps the rest', () => {

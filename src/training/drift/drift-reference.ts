@@ -5,11 +5,22 @@ import { CategoricalReference, DriftReference, DroppedDriftFeature, NumericRefer
 import { numericBin } from '../../monitoring/drift-math';
 import { quantileSorted } from '../evaluation/prediction-intervals';
 import { CELL_COUNT, DEFAULT_REFERENCE_ORIGIN_MONTHS, referenceRows } from './drift-reference-rows';
+import { segmentReference } from './segment-reference';
 
 export const MISSING_LABEL = '__missing__';
 
 /** Relative spread below which a feature counts as constant (float32 rounding of e.g. mean / mean). */
 const CONSTANT_TOLERANCE = 1e-5;
+
+/** The series' level (log of its scale): the one feature not divided by the scale, watched within each country. */
+const LEVEL_FEATURE = 'log_scale';
+
+/**
+ * Measured on aus_retail (148 series, one batch at each origin month of 2018 against 36 origins of reference):
+ * with 10 bins, in-distribution batches read up to 0.36 on lag_2 (a batch is 148 series, and a year's trading-day
+ * calendar moves them together); with 5 bins at most 0.22, while a demand shock reads 6-14.
+ */
+const DEFAULT_BINS = 5;
 
 /** Rounded so the manifest stays readable; 1e-6 is far below any share that moves a PSI. */
 const round = (share: number): number => Math.round(share * 1e6) / 1e6;
@@ -102,11 +113,12 @@ export type RowPredictor = (data: Float32Array, rowCount: number, columnCount: n
  * The monitoring's reference, from the training series and the feature spec alone (plus the model, for the
  * prediction's distribution), so any training method can call it: the rows of each series forecast from each of
  * its recent origins, binned per feature on pooled quantile edges, with the shares per conditioning cell
- * (origin calendar month × horizon bucket). Features fixed by the calendar or constant are listed as dropped.
+ * (origin calendar month × horizon bucket). Features fixed by the calendar or constant are listed as dropped;
+ * the level is also referenced within each country (segments), where a new mix of levels shows.
  */
 export function buildDriftReference(series: readonly SeriesHistory[], spec: FeatureSpec, predict: RowPredictor, options: DriftReferenceOptions = {}): DriftReference {
   const originMonths = options.originMonths ?? DEFAULT_REFERENCE_ORIGIN_MONTHS;
-  const bins = options.bins ?? 10;
+  const bins = options.bins ?? DEFAULT_BINS;
   const rows = referenceRows(series, spec, originMonths);
   const { data, rowCount, columnCount, cells } = rows;
   const categoricals = new Map(spec.categoricals.map((c) => [c.name, c]));
@@ -138,5 +150,9 @@ export function buildDriftReference(series: readonly SeriesHistory[], spec: Feat
       ? { conditioning: { originMonthColumn: 'origin_month', horizonColumn: 'horizon', horizonBuckets: HORIZON_BUCKETS.map((b) => ({ label: b.label, from: b.from, to: Number.isFinite(b.to) ? b.to : spec.maxHorizon })), cellRows } }
       : {}),
     dropped,
+    segments: spec.categoricals
+      .filter((c) => c.source.kind === 'country')
+      .map((c) => segmentReference(rows, spec.names, LEVEL_FEATURE, c.name, c.categories))
+      .filter((x) => x !== undefined),
   };
 }
