@@ -14,6 +14,7 @@ import { FeatureSpec } from '../features/feature-spec';
 import { TreeEnsemble } from './gbdt/tree-ensemble';
 import { fitModelAt } from './model-fitting';
 import { promoteIfBetter, PromotionDecision } from './registration/promote-alias';
+import { describeLiveAccuracy, readLiveAccuracy } from './registration/live-accuracy';
 import { EvaluationReport, renderTrainingReport } from './report/training-report';
 import { TrainingParams } from './training-params';
 import { TrainingProgress } from './training-progress';
@@ -28,6 +29,8 @@ export interface TrainingRunOptions {
   params: TrainingParams;
   promote?: string;
   force: boolean;
+  /** JSON written by registration/live-accuracy-cli: the alias holder's live accuracy for the promotion rule. */
+  liveAccuracyPath?: string;
   /** Markdown report path; its charts go to a folder of the same name without the extension. */
   reportPath?: string;
   now?: () => Date;
@@ -123,7 +126,9 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
 
   let promotion: PromotionDecision | undefined;
   if (options.promote) {
-    promotion = await promoteIfBetter(registry, manifest, options.promote, options.force);
+    const live = options.liveAccuracyPath ? await readLiveAccuracy(options.liveAccuracyPath) : undefined;
+    if (live) progress.log(describeLiveAccuracy(live, manifest.metrics));
+    promotion = await promoteIfBetter(registry, manifest, options.promote, options.force, live);
     progress.log(
       promotion.promoted
         ? `${options.promote} -> version ${manifest.version}: ${promotion.reason}`
