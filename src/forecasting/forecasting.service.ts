@@ -10,7 +10,7 @@ import { PipelineResult, runForecastPipeline, Scorer } from './forecast-pipeline
 import { ModelInfoDto } from './model-info.dto';
 import { isAllZeroHistory, seriesWarnings } from './series-warnings';
 import { ModelNotReadyError } from '../model-host/model-host.errors';
-import { endSpan, insideRecordingSpan, startSpan, withSpan } from '../monitoring/tracing';
+import { endSpan, insideRecordingSpan, startSpan, withSpan } from '../monitoring/tracing/tracing';
 import { ModelManifest } from '../registry/model-manifest';
 import { Span } from '@opentelemetry/api';
 

@@ -4,7 +4,7 @@ import { ModelManifest } from '../registry/model-manifest';
 
 export type ForecastStage = 'preprocess' | 'inference' | 'postprocess';
 
-import { RequestOutcome } from './request-outcome';
+import { RequestOutcome } from './metrics/request-outcome';
 
 export type { RequestOutcome };
 

@@ -1,8 +1,8 @@
 import { ModelManifest } from '../registry/model-manifest';
-import { ColumnCheck } from './data-quality';
-import { BinLayout, categoricalLayout, MISSING_LABEL, numericLayout, OTHER_LABEL } from './drift-math';
-import { RowCells, TrackedQuantity } from './drift-window';
-import { segmentBin, segmentLabels } from './segment-bins';
+import { ColumnCheck } from './data-quality/data-quality';
+import { BinLayout, categoricalLayout, MISSING_LABEL, numericLayout, OTHER_LABEL } from './drift/drift-math';
+import { RowCells, TrackedQuantity } from './drift/drift-window';
+import { segmentBin, segmentLabels } from './drift/segment-bins';
 import { CategoricalReference, NumericReference } from '../registry/model-manifest';
 
 /** The label the prediction's drift is exported under, beside the model's feature names. */

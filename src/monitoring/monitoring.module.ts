@@ -1,18 +1,18 @@
 import { Logger, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AppConfig } from '../config/app-config';
-import { ActualsController } from './actuals.controller';
-import { ActualsService } from './actuals.service';
+import { ActualsController } from './actuals/actuals.controller';
+import { ActualsService } from './actuals/actuals.service';
 import { ForecastObserver } from './forecast-observer';
-import { MetricsServer } from './metrics-server';
-import { MonitoringMetrics } from './monitoring-metrics';
+import { MetricsServer } from './metrics/metrics-server';
+import { MonitoringMetrics } from './metrics/monitoring-metrics';
 import { NoopForecastObserver } from './noop-forecast-observer';
 import { PrometheusForecastObserver } from './prometheus-forecast-observer';
 import { createForecastLogStore, ForecastLogStore } from './forecast-log/create-forecast-log-store';
 import { ForecastLogJoin } from './forecast-log/forecast-log-join';
 import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
 import { ForecastLogLifecycle } from './forecast-log/forecast-log-lifecycle';
-import { CountryLabels } from './served-model-labels';
+import { CountryLabels } from './actuals/country-labels';
 
 /**
  * Metrics, drift, accuracy and the management port. Relies on the global config module for AppConfig.

@@ -2,14 +2,14 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { FeatureMatrix } from '../features/feature-builder';
 import { ModelManifest } from '../registry/model-manifest';
 import { HORIZON_BUCKETS } from '../features/horizon-buckets';
-import { DataQualityCounter } from './data-quality';
-import { jsDistance, psi } from './drift-math';
-import { DriftWindow } from './drift-window';
+import { DataQualityCounter } from './data-quality/data-quality';
+import { jsDistance, psi } from './drift/drift-math';
+import { DriftWindow } from './drift/drift-window';
 import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedSeries } from './forecast-observer';
 import { buildColumnChecks, buildRowCells, buildTrackedQuantities } from './model-watch';
-import { INSUFFICIENT_DATA, MonitoringMetrics } from './monitoring-metrics';
+import { INSUFFICIENT_DATA, MonitoringMetrics } from './metrics/monitoring-metrics';
 import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
-import { CountryLabels } from './served-model-labels';
+import { CountryLabels } from './actuals/country-labels';
 
 export interface DriftSettings {
   windowSize: number;

@@ -2,7 +2,7 @@ import { SeriesHistory } from '../../features/feature-builder';
 import { FeatureSpec } from '../../features/feature-spec';
 import { HORIZON_BUCKETS } from '../../features/horizon-buckets';
 import { CategoricalReference, DriftReference, DroppedDriftFeature, NumericReference } from '../../registry/model-manifest';
-import { numericBin } from '../../monitoring/drift-math';
+import { numericBin } from '../../monitoring/drift/drift-math';
 import { quantileSorted } from '../evaluation/prediction-intervals';
 import { CELL_COUNT, DEFAULT_REFERENCE_ORIGIN_MONTHS, referenceRows } from './drift-reference-rows';
 import { segmentReference } from './segment-reference';

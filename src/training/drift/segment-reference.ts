@@ -1,5 +1,5 @@
 import { SegmentReference } from '../../registry/model-manifest';
-import { segmentBin, segmentBinCount } from '../../monitoring/segment-bins';
+import { segmentBin, segmentBinCount } from '../../monitoring/drift/segment-bins';
 import { quantileSorted } from '../evaluation/prediction-intervals';
 import { ReferenceRows } from './drift-reference-rows';
 

@@ -6,7 +6,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { createApp } from '../../../src/bootstrap';
 import { loadAppConfig } from '../../../src/config/load-app-config';
-import { MetricsServer } from '../../../src/monitoring/metrics-server';
+import { MetricsServer } from '../../../src/monitoring/metrics/metrics-server';
 import { FIXTURE_REGISTRY_URL, waitForReadiness } from '../../support/app';
 import { seasonalValues, series } from '../../support/forecast-bodies';
 import { fetchMetrics, sampleValue } from './support/metrics-text';

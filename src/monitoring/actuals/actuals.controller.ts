@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post, ValidationPipe } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../common/error-response.dto';
-import { RequestInvalidError } from '../common/request-invalid.error';
-import { toViolations } from '../common/validation-violations';
+import { ErrorResponseDto } from '../../common/error-response.dto';
+import { RequestInvalidError } from '../../common/request-invalid.error';
+import { toViolations } from '../../common/validation-violations';
 import { PostActualsDto, PostActualsResponseDto } from './actuals.dto';
 import { ActualsService } from './actuals.service';
 

@@ -1,4 +1,4 @@
-import { ModelManifest } from '../registry/model-manifest';
+import { ModelManifest } from '../../registry/model-manifest';
 
 /** The label series of countries outside the model's known ones share once MAX_COUNTRY_LABELS is reached. */
 export const OTHER_COUNTRY = 'other';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { parseMonth } from '../features/month';
-import { horizonBucket } from '../features/horizon-buckets';
+import { AppConfig } from '../../config/app-config';
+import { parseMonth } from '../../features/month';
+import { horizonBucket } from '../../features/horizon-buckets';
 import { countable, errorParts } from './accuracy-math';
 import { PostActualsDto, PostActualsResponseDto } from './actuals.dto';
-import { ForecastLogJoin } from './forecast-log/forecast-log-join';
-import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
-import { MonitoringMetrics } from './monitoring-metrics';
-import { CountryLabels } from './served-model-labels';
+import { ForecastLogJoin } from '../forecast-log/forecast-log-join';
+import { ForecastLogWriter } from '../forecast-log/forecast-log-writer';
+import { MonitoringMetrics } from '../metrics/monitoring-metrics';
+import { CountryLabels } from './country-labels';
 
 /**
  * Joins actuals with the forecasts any replica logged and adds the errors to this replica's accuracy counters.

@@ -1,4 +1,4 @@
-import { SegmentReference } from '../registry/model-manifest';
+import { SegmentReference } from '../../registry/model-manifest';
 import { numericBin } from './drift-math';
 
 /** Bins of a segment: per group [below, inside..., above], then the unknown-label bin. */

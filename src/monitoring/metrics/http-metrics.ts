@@ -1,10 +1,10 @@
 import { trace } from '@opentelemetry/api';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../../config/app-config';
 import { MonitoringMetrics } from './monitoring-metrics';
 import { outcomeOf, REQUEST_OUTCOMES } from './request-outcome';
-import { tracingActive } from './tracing';
+import { tracingActive } from '../tracing/tracing';
 
 function routeOf(request: FastifyRequest): string {
   // The template, never the raw URL, so ids in paths cannot explode the label set.
