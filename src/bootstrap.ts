@@ -4,9 +4,9 @@ import { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { loadAppConfig } from './config/load-app-config';
-import { installHttpMetrics } from './monitoring/http-metrics';
-import { createLogger, PinoNestLogger } from './monitoring/logger';
-import { MetricsServer } from './monitoring/metrics-server';
+import { installHttpMetrics } from './monitoring/metrics/http-metrics';
+import { createLogger, PinoNestLogger } from './monitoring/logging/logger';
+import { MetricsServer } from './monitoring/metrics/metrics-server';
 import { setupOpenApi } from './openapi/openapi-document';
 
 export interface RunningService {

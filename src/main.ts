@@ -1,5 +1,5 @@
 // Tracing must patch node:http before Fastify loads, so it is the first import.
-import { shutdownTracing } from './monitoring/tracing';
+import { shutdownTracing } from './monitoring/tracing/tracing';
 import { bootstrap } from './bootstrap';
 import { AppConfigInvalidError } from './config/app-config-invalid.error';
 

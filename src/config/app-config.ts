@@ -50,6 +50,10 @@ export abstract class AppConfig {
   abstract readonly driftMinSamples: number;
   /** DRIFT_INTERVAL_MS: how often drift is recomputed, off the request path. */
   abstract readonly driftIntervalMs: number;
-  /** ACTUALS_MAX_TRACKED: served forecast points remembered for joining with actuals (oldest evicted). */
-  abstract readonly actualsMaxTracked: number;
+  /** FORECAST_LOG_URL: where served forecasts are logged for the actuals join, in MODEL_REGISTRY_URL's forms. */
+  abstract readonly forecastLogUrl: string;
+  /** FORECAST_LOG_BUFFER_POINTS: served points held in memory between writes; beyond it they are dropped and counted. */
+  abstract readonly forecastLogBufferPoints: number;
+  /** FORECAST_LOG_FLUSH_MS: how often the buffer is written to the log. */
+  abstract readonly forecastLogFlushMs: number;
 }

@@ -85,7 +85,12 @@ export class AppEnv {
   @Transform(toInteger) @Min(10) @IsInt() DRIFT_WINDOW_SIZE: number = 5000;
   @Transform(toInteger) @Min(1) @IsInt() DRIFT_MIN_SAMPLES: number = 200;
   @Transform(toInteger) @Min(100) @IsInt() DRIFT_INTERVAL_MS: number = 10_000;
-  @Transform(toInteger) @Min(1) @IsInt() ACTUALS_MAX_TRACKED: number = 100_000;
+  @Matches(/^(file:.+|https?:\/\/.+)$/, {
+    message: '$property must be file:<folder> or https://<account>.blob.core.windows.net/<container>',
+  })
+  FORECAST_LOG_URL = 'file:./forecast-log';
+  @Transform(toInteger) @Min(1) @IsInt() FORECAST_LOG_BUFFER_POINTS: number = 100_000;
+  @Transform(toInteger) @Min(10) @IsInt() FORECAST_LOG_FLUSH_MS: number = 1000;
 }
 
 /** Variables whose values never appear in error messages. */

@@ -40,7 +40,9 @@ describe('loadAppConfig', () => {
       driftWindowSize: 5000,
       driftMinSamples: 200,
       driftIntervalMs: 10000,
-      actualsMaxTracked: 100000,
+      forecastLogUrl: 'file:./forecast-log',
+      forecastLogBufferPoints: 100000,
+      forecastLogFlushMs: 1000,
     });
     expect(config).toBeInstanceOf(AppConfig);
     expect(Object.isFrozen(config)).toBe(true);
@@ -75,6 +77,9 @@ describe('loadAppConfig', () => {
     [{ METRICS_PORT: '-1' }, 'METRICS_PORT must not be less than 0'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of the following values'],
     [{ MODEL_REGISTRY_URL: 's3://bucket' }, 'MODEL_REGISTRY_URL must be file:<folder> or https://'],
+    [{ FORECAST_LOG_URL: 's3://bucket' }, 'FORECAST_LOG_URL must be file:<folder> or https://'],
+    [{ FORECAST_LOG_BUFFER_POINTS: '0' }, 'FORECAST_LOG_BUFFER_POINTS must not be less than 1'],
+    [{ FORECAST_LOG_FLUSH_MS: '5' }, 'FORECAST_LOG_FLUSH_MS must not be less than 10'],
     [{ MODEL_VERSION: 'best:' }, 'MODEL_VERSION must be a version number, "latest", an alias, or "best:<metric>"'],
     [{ MODEL_VERSION: '0' }, 'MODEL_VERSION must be a version number'],
     [{ MODEL_NAME: '../etc' }, 'MODEL_NAME must be letters, digits'],

@@ -52,7 +52,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     driftWindowSize: parsed.DRIFT_WINDOW_SIZE,
     driftMinSamples: parsed.DRIFT_MIN_SAMPLES,
     driftIntervalMs: parsed.DRIFT_INTERVAL_MS,
-    actualsMaxTracked: parsed.ACTUALS_MAX_TRACKED,
+    forecastLogUrl: parsed.FORECAST_LOG_URL,
+    forecastLogBufferPoints: parsed.FORECAST_LOG_BUFFER_POINTS,
+    forecastLogFlushMs: parsed.FORECAST_LOG_FLUSH_MS,
   };
   // Object.setPrototypeOf keeps `instanceof AppConfig` true for code that checks the token's type.
   return Object.freeze(Object.setPrototypeOf({ ...config, latencyBuckets: Object.freeze(config.latencyBuckets) }, AppConfig.prototype) as AppConfig);

@@ -4,13 +4,13 @@ import { RequestInvalidError } from '../common/request-invalid.error';
 import { parseMonth } from '../features/month';
 import { ModelHost } from '../model-host/model-host.service';
 import { ForecastObserver, ServedSeries } from '../monitoring/forecast-observer';
-import { limitsOf, modelViolations } from './check-forecast-request';
+import { countReasons, limitsOf, modelViolations } from './check-forecast-request';
 import { ForecastInput, SeriesForecast, seriesId } from './forecast-input';
 import { PipelineResult, runForecastPipeline, Scorer } from './forecast-pipeline';
 import { ModelInfoDto } from './model-info.dto';
-import { seriesWarnings } from './series-warnings';
+import { isAllZeroHistory, seriesWarnings } from './series-warnings';
 import { ModelNotReadyError } from '../model-host/model-host.errors';
-import { endSpan, insideRecordingSpan, startSpan, withSpan } from '../monitoring/tracing';
+import { endSpan, insideRecordingSpan, startSpan, withSpan } from '../monitoring/tracing/tracing';
 import { ModelManifest } from '../registry/model-manifest';
 import { Span } from '@opentelemetry/api';
 
@@ -32,16 +32,15 @@ export class ForecastingService {
     try {
       model = this.host.current();
     } catch (error) {
-      if (error instanceof ModelNotReadyError) this.observer.forecastCompleted('not_ready', input.series.length);
+      if (error instanceof ModelNotReadyError) this.observer.forecastCompleted('unavailable', input.series.length);
       throw error;
     }
     const { manifest, onnx } = model;
     const violations = modelViolations(input, limitsOf(manifest, this.config.maxSeriesPerRequest));
     if (violations.length > 0) {
-      const tooShort = violations.filter((v) => v.rule.includes('months of history')).length;
-      if (tooShort > 0) this.observer.inputRejected('history_too_short', tooShort);
-      this.observer.forecastCompleted('client_error', input.series.length);
-      throw new RequestInvalidError(violations);
+      for (const [reason, count] of countReasons(violations)) this.observer.inputRejected(reason, count);
+      this.observer.forecastCompleted('invalid_request', input.series.length);
+      throw new RequestInvalidError(violations.map(({ field, rule }) => ({ field, rule })));
     }
 
     let result;
@@ -72,7 +71,7 @@ export class ForecastingService {
       if (warnings.length > 0) forecast.warnings = warnings;
       return forecast;
     });
-    const zeroHistories = forecasts.filter((f) => f.warnings?.some((w) => w.startsWith('history is all zeros'))).length;
+    const zeroHistories = input.series.filter(isAllZeroHistory).length;
     if (zeroHistories > 0) this.observer.inputRejected('all_zero_history', zeroHistories);
     this.observer.batchScored(matrix, predictions);
     this.observer.forecastsServed(served);

@@ -24,10 +24,15 @@ function labelOf(series: SeriesInput, feature: CategoricalFeature): { what: stri
   }
 }
 
+/** A history with no demand signal; counted by monitoring as `all_zero_history`. */
+export function isAllZeroHistory(series: Pick<SeriesInput, 'history'>): boolean {
+  return series.history.values.every((v) => v === 0);
+}
+
 /** Things a client should know about a series the model can still forecast, worded for a planner. */
 export function seriesWarnings(series: SeriesInput, spec: Pick<FeatureSpec, 'categoricals'>): string[] {
   const warnings: string[] = [];
-  if (series.history.values.every((v) => v === 0)) {
+  if (isAllZeroHistory(series)) {
     warnings.push('history is all zeros: the forecast has no demand signal to follow');
   }
   for (const feature of spec.categoricals) {

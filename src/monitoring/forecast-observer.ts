@@ -4,8 +4,9 @@ import { ModelManifest } from '../registry/model-manifest';
 
 export type ForecastStage = 'preprocess' | 'inference' | 'postprocess';
 
-/** How a forecast or actuals request ended, as counted in traffic metrics. */
-export type RequestOutcome = 'success' | 'client_error' | 'server_error' | 'not_ready';
+import { RequestOutcome } from './metrics/request-outcome';
+
+export type { RequestOutcome };
 
 /** Why a model version could not be loaded, as counted in load-failure metrics. */
 export type LoadFailureReason = 'registry_unavailable' | 'not_found' | 'manifest_invalid' | 'checksum_mismatch' | 'session_failed' | 'golden_mismatch' | 'timeout';
@@ -33,10 +34,14 @@ export abstract class ForecastObserver {
   abstract modelLoadFailed(reason: LoadFailureReason): void;
   abstract readinessChanged(ready: boolean): void;
   abstract stageCompleted(stage: ForecastStage, seconds: number): void;
+  /**
+   * The series of a forecast request the service handled, by how it ended. Requests themselves are counted at
+   * the HTTP boundary (http-metrics.ts), where every answer, the framework's own included, is seen once.
+   */
   abstract forecastCompleted(outcome: RequestOutcome, seriesCount: number): void;
   /** A request's model input and raw model output (prediction / scale), one value per row. */
   abstract batchScored(matrix: FeatureMatrix, predictions: Float32Array): void;
-  /** Data-quality problems found while validating a request, e.g. `history_too_short` for a feature-less series. */
+  /** Series rejected or flagged by a model rule, by the rule's stable reason code (e.g. `history_too_short`). */
   abstract inputRejected(reason: string, count: number): void;
   /** The forecasts a request served; callers hand over fresh records, which the observer may keep. */
   abstract forecastsServed(series: readonly ServedSeries[]): void;

@@ -1,14 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AppConfig } from '../config/app-config';
-import { ActualsController } from './actuals.controller';
-import { ActualsService } from './actuals.service';
+import { ActualsController } from './actuals/actuals.controller';
+import { ActualsService } from './actuals/actuals.service';
 import { ForecastObserver } from './forecast-observer';
-import { MetricsServer } from './metrics-server';
-import { MonitoringMetrics } from './monitoring-metrics';
+import { MetricsServer } from './metrics/metrics-server';
+import { MonitoringMetrics } from './metrics/monitoring-metrics';
 import { NoopForecastObserver } from './noop-forecast-observer';
 import { PrometheusForecastObserver } from './prometheus-forecast-observer';
-import { ServedForecastLog } from './served-forecast-log';
+import { createForecastLogStore, ForecastLogStore } from './forecast-log/create-forecast-log-store';
+import { ForecastLogJoin } from './forecast-log/forecast-log-join';
+import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
+import { ForecastLogLifecycle } from './forecast-log/forecast-log-lifecycle';
+import { CountryLabels } from './actuals/country-labels';
 
 /**
  * Metrics, drift, accuracy and the management port. Relies on the global config module for AppConfig.
@@ -40,17 +44,34 @@ import { ServedForecastLog } from './served-forecast-log';
       inject: [Registry, AppConfig],
       useFactory: (registry: Registry, config: AppConfig) => new MonitoringMetrics(registry, config.latencyBuckets),
     },
+    CountryLabels,
     {
-      provide: ServedForecastLog,
+      provide: ForecastLogStore,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new ServedForecastLog(config.actualsMaxTracked),
+      useFactory: (config: AppConfig) => createForecastLogStore(config.forecastLogUrl, { azureStorageConnectionString: config.azureStorageConnectionString }),
     },
     {
+      provide: ForecastLogWriter,
+      inject: [AppConfig, ForecastLogStore, MonitoringMetrics],
+      useFactory: (config: AppConfig, store: ForecastLogStore, metrics: MonitoringMetrics) =>
+        new ForecastLogWriter(store, { maxBufferedPoints: config.forecastLogBufferPoints, flushIntervalMs: config.forecastLogFlushMs }, {
+          written: (points) => metrics.forecastLogWrittenPoints.inc(points),
+          dropped: (reason, points) => metrics.forecastLogDroppedPoints.inc({ reason }, points),
+          writeFailed: (error) => new Logger('ForecastLog').warn(`forecast log write failed: ${error instanceof Error ? error.message : String(error)}`),
+        }),
+    },
+    {
+      provide: ForecastLogJoin,
+      inject: [ForecastLogStore, ForecastLogWriter],
+      useFactory: (store: ForecastLogStore, writer: ForecastLogWriter) => new ForecastLogJoin(store, writer.replica),
+    },
+    ForecastLogLifecycle,
+    {
       provide: ForecastObserver,
-      inject: [AppConfig, MonitoringMetrics, ServedForecastLog],
-      useFactory: (config: AppConfig, metrics: MonitoringMetrics, log: ServedForecastLog): ForecastObserver =>
+      inject: [AppConfig, MonitoringMetrics, ForecastLogWriter, CountryLabels],
+      useFactory: (config: AppConfig, metrics: MonitoringMetrics, writer: ForecastLogWriter, countries: CountryLabels): ForecastObserver =>
         config.monitoringEnabled
-          ? new PrometheusForecastObserver(metrics, { windowSize: config.driftWindowSize, minSamples: config.driftMinSamples, intervalMs: config.driftIntervalMs }, log)
+          ? new PrometheusForecastObserver(metrics, { windowSize: config.driftWindowSize, minSamples: config.driftMinSamples, intervalMs: config.driftIntervalMs }, writer, countries)
           : new NoopForecastObserver(),
     },
     MetricsServer,

@@ -2,13 +2,14 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { FeatureMatrix } from '../features/feature-builder';
 import { ModelManifest } from '../registry/model-manifest';
 import { HORIZON_BUCKETS } from '../features/horizon-buckets';
-import { DataQualityCounter } from './data-quality';
-import { jsDistance, psi } from './drift-math';
-import { DriftWindow } from './drift-window';
+import { DataQualityCounter } from './data-quality/data-quality';
+import { jsDistance, psi } from './drift/drift-math';
+import { DriftWindow } from './drift/drift-window';
 import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedSeries } from './forecast-observer';
-import { buildColumnChecks, buildTrackedQuantities } from './model-watch';
-import { INSUFFICIENT_DATA, MonitoringMetrics } from './monitoring-metrics';
-import { ServedForecastLog } from './served-forecast-log';
+import { buildColumnChecks, buildRowCells, buildTrackedQuantities } from './model-watch';
+import { INSUFFICIENT_DATA, MonitoringMetrics } from './metrics/monitoring-metrics';
+import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
+import { CountryLabels } from './actuals/country-labels';
 
 export interface DriftSettings {
   windowSize: number;
@@ -26,7 +27,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   private model = { model: 'none', version: 'none' };
   // Bound children, so the request path builds no labels objects: stages per served model, outcomes as seen.
   private stages: Record<ForecastStage, (seconds: number) => void>;
-  private readonly outcomes = new Map<RequestOutcome, { requests: (n?: number) => void; series: (n?: number) => void }>();
+  private readonly outcomes = new Map<RequestOutcome, (n?: number) => void>();
   private window?: DriftWindow;
   private quality?: DataQualityCounter;
   private readonly timer: NodeJS.Timeout;
@@ -34,7 +35,8 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   constructor(
     private readonly metrics: MonitoringMetrics,
     private readonly drift: DriftSettings,
-    readonly servedLog: ServedForecastLog,
+    private readonly forecastLog: ForecastLogWriter,
+    private readonly countries: CountryLabels,
   ) {
     super();
     this.stages = this.stageChildren();
@@ -71,21 +73,24 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       for (const problem of problems) m.featureProblems.inc({ feature: check.name, problem }, 0);
     }
     const tracked = buildTrackedQuantities(manifest);
-    this.window = new DriftWindow(tracked, manifest.features.names.length, this.drift.windowSize);
+    this.window = new DriftWindow(tracked, manifest.features.names.length, this.drift.windowSize, buildRowCells(manifest));
     for (const gauge of [m.driftPsi, m.driftJsDistance, m.driftWindowSamples, m.driftReferenceShare]) gauge.reset();
     m.driftBinRows.reset();
+    m.driftExpectedRows.reset();
     for (const q of tracked) {
-      q.layout.labels.forEach((bin, i) => {
+      q.layout.labels.forEach((bin) => {
         const labels = { feature: q.name, bin, version: this.model.version };
-        m.driftReferenceShare.set(labels, q.layout.referenceShares[i]);
         m.driftBinRows.inc(labels, 0);
+        m.driftExpectedRows.inc(labels, 0);
       });
     }
     // Counters exist at 0 before the first actual, so Prometheus' increase() counts that actual too.
-    for (const bucket of HORIZON_BUCKETS) {
-      const labels = { horizon_bucket: bucket.label, version: this.model.version };
-      for (const counter of [m.accuracyMatchedPoints, m.accuracyActualUnits, m.accuracyAbsErrorUnits, m.accuracyOverForecastUnits, m.accuracyUnderForecastUnits]) {
-        counter.inc(labels, 0);
+    for (const country of this.countries.modelLoaded(manifest)) {
+      for (const bucket of HORIZON_BUCKETS) {
+        const labels = { horizon_bucket: bucket.label, version: this.model.version, country };
+        for (const counter of [m.accuracyMatchedPoints, m.accuracyActualUnits, m.accuracyAbsErrorUnits, m.accuracyOverForecastUnits, m.accuracyUnderForecastUnits]) {
+          counter.inc(labels, 0);
+        }
       }
     }
     this.publishDrift();
@@ -104,13 +109,12 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   }
 
   forecastCompleted(outcome: RequestOutcome, seriesCount: number): void {
-    let counters = this.outcomes.get(outcome);
-    if (!counters) {
-      counters = { requests: this.metrics.requests.labels({ outcome }), series: this.metrics.series.labels({ outcome }) };
-      this.outcomes.set(outcome, counters);
+    let series = this.outcomes.get(outcome);
+    if (!series) {
+      series = this.metrics.series.labels({ outcome });
+      this.outcomes.set(outcome, series);
     }
-    counters.requests();
-    counters.series(seriesCount);
+    series(seriesCount);
     if (outcome === 'success') this.metrics.batchSeries.observe(seriesCount);
   }
 
@@ -127,15 +131,14 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   }
 
   forecastsServed(series: readonly ServedSeries[]): void {
-    this.servedLog.enqueue(series, this.model.version);
+    this.forecastLog.enqueue(this.model.model, this.model.version, series);
   }
 
   /** Off the request path: bins new rows, updates drift gauges and counters, flushes data-quality counts. */
   refresh(): void {
     const m = this.metrics;
     this.quality?.flush((feature, problem, count) => m.featureProblems.inc({ feature, problem }, count));
-    this.servedLog.ingest();
-    m.forecastsTracked.set(this.servedLog.size);
+    m.forecastLogBufferedPoints.set(this.forecastLog.buffered);
     const window = this.window;
     if (!window) return;
     const skipped = window.advance();
@@ -144,6 +147,9 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       const fresh = window.fresh(k);
       fresh.forEach((n, bin) => {
         if (n > 0) m.driftBinRows.inc({ feature: q.name, bin: q.layout.labels[bin], version: this.model.version }, n);
+      });
+      window.freshExpected(k).forEach((n, bin) => {
+        if (n > 0) m.driftExpectedRows.inc({ feature: q.name, bin: q.layout.labels[bin], version: this.model.version }, n);
       });
     });
     this.publishDrift();
@@ -161,9 +167,11 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     window.tracked.forEach((q, k) => {
       const samples = window.samples(k);
       const enough = samples >= this.drift.minSamples && samples > 0;
+      const reference = window.reference(k);
       m.driftWindowSamples.set({ feature: q.name }, samples);
-      m.driftPsi.set({ feature: q.name }, enough ? psi(window.counts(k), q.layout.referenceShares) : INSUFFICIENT_DATA);
-      m.driftJsDistance.set({ feature: q.name }, enough ? jsDistance(window.counts(k), q.layout.referenceShares) : INSUFFICIENT_DATA);
+      m.driftPsi.set({ feature: q.name }, enough ? psi(window.counts(k), reference) : INSUFFICIENT_DATA);
+      m.driftJsDistance.set({ feature: q.name }, enough ? jsDistance(window.counts(k), reference) : INSUFFICIENT_DATA);
+      q.layout.labels.forEach((bin, i) => m.driftReferenceShare.set({ feature: q.name, bin, version: this.model.version }, reference[i]));
     });
     m.driftLastComputed.set(Date.now() / 1000);
   }

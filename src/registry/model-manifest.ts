@@ -24,6 +24,8 @@ export interface NumericReference {
   shares: number[];
   min: number;
   max: number;
+  /** Per conditioning cell (see DriftReference.conditioning), the shares of that cell's rows in the same bins. */
+  cellShares?: number[][];
 }
 
 /** Reference frequencies of one categorical feature, by label; `__missing__` counts unknown or absent labels. */
@@ -31,14 +33,62 @@ export interface CategoricalReference {
   name: string;
   kind: 'categorical';
   shares: Record<string, number>;
+  /** Per conditioning cell, label shares of that cell's rows. */
+  cellShares?: Record<string, number>[];
 }
 
-/** What the monitoring compares recent requests with: per-feature and prediction distributions at training time. */
+/**
+ * How reference rows are grouped so live traffic is compared like with like: cell = (origin calendar month − 1)
+ * × horizonBuckets.length + bucket index, read from the two named model input columns. Monitoring mixes the
+ * cells' shares by the live window's own cell counts, so a batch at one origin month meets that month's reference.
+ */
+export interface DriftConditioning {
+  originMonthColumn: string;
+  horizonColumn: string;
+  horizonBuckets: { label: string; from: number; to: number }[];
+  /** Reference rows per cell; a cell without rows falls back to the pooled shares. */
+  cellRows: number[];
+}
+
+/**
+ * One numeric feature's distribution within each label of a categorical one, e.g. the level (`log_scale`) within
+ * each country: a country's series moving to another level is invisible in the pooled level but not here.
+ */
+export interface SegmentReference {
+  /** The exported drift feature label, `<feature>|<by>`. */
+  name: string;
+  feature: string;
+  by: string;
+  /**
+   * Per label of `by`: interior quantile edges, and the range outside which a value is out of the label's
+   * reference (its min and max widened by a margin). Bins per group: below, (edges.length + 1) inside, above.
+   */
+  groups: { label: string; low: number; high: number; edges: number[] }[];
+  /** Shares of reference rows per bin, groups in order, then one bin for rows whose label is unknown. */
+  shares: number[];
+}
+
+/** A model input left out of drift: `constant` in the reference, or `calendar` (fixed by origin month and step). */
+export interface DroppedDriftFeature {
+  name: string;
+  reason: 'constant' | 'calendar';
+}
+
+/**
+ * What the monitoring compares recent requests with: per-feature and prediction distributions of the training
+ * population forecast from each of its recent origins (as planning traffic forecasts from the last month).
+ */
 export interface DriftReference {
   sampleCount: number;
+  /** Origins per series the reference was built from: the series' last `originMonths` months. */
+  originMonths?: number;
+  /** Pooled over all cells; also the data-quality ranges (min/max). */
   features: (NumericReference | CategoricalReference)[];
   /** Distribution of the raw model output (the prediction over the series' scale). */
   prediction: NumericReference;
+  conditioning?: DriftConditioning;
+  dropped?: DroppedDriftFeature[];
+  segments?: SegmentReference[];
 }
 
 /** A series as in the forecast request body. */

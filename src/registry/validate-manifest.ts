@@ -39,7 +39,22 @@ function crossFieldProblems(m: ModelManifest): string[] {
     if (ref.kind === 'numeric') {
       if (ref.shares.length !== ref.edges.length + 1) problems.push(`drift reference "${ref.name}" needs edges.length + 1 shares`);
       if (ref.edges.some((e, i) => i > 0 && e <= ref.edges[i - 1])) problems.push(`drift reference "${ref.name}" edges must ascend`);
+      if (ref.cellShares?.some((cell) => cell.length !== ref.shares.length)) problems.push(`drift reference "${ref.name}" cellShares need one share per bin`);
     }
+    const cells = m.drift?.conditioning?.cellRows.length;
+    if (ref.cellShares && ref.cellShares.length !== cells) problems.push(`drift reference "${ref.name}" needs cellShares for each of the ${cells ?? 0} conditioning cells`);
+  }
+  for (const segment of m.drift?.segments ?? []) {
+    const bins = segment.groups.reduce((n, g) => n + g.edges.length + 3, 0) + 1;
+    if (segment.shares.length !== bins) problems.push(`drift segment "${segment.name}" needs ${bins} shares (below, inside and above per group, then unknown)`);
+    for (const name of [segment.feature, segment.by]) if (!m.features.names.includes(name)) problems.push(`drift segment "${segment.name}" names "${name}", not a model input`);
+  }
+  const conditioning = m.drift?.conditioning;
+  if (conditioning) {
+    for (const column of [conditioning.originMonthColumn, conditioning.horizonColumn]) {
+      if (!m.features.names.includes(column)) problems.push(`drift conditioning column "${column}" is not a model input`);
+    }
+    if (conditioning.cellRows.length !== 12 * conditioning.horizonBuckets.length) problems.push('drift conditioning needs 12 × horizonBuckets cells');
   }
   return problems;
 }

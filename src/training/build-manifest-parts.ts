@@ -1,7 +1,7 @@
 import { GoldenExample, ModelManifest } from '../registry/model-manifest';
 import { manifestFor, INPUT_NAME, OUTPUT_NAME } from './build-manifest';
 import { SalesFile } from './data/load-sales-csv';
-import { driftReference } from './drift/drift-reference';
+import { buildDriftReference } from './drift/drift-reference';
 import { TrainedEnsembleModel } from './ensemble/train-ensemble';
 import { predictTreeEnsemble } from './gbdt/tree-ensemble';
 import { goldenExamples } from './golden/golden-examples';
@@ -60,7 +60,7 @@ export async function buildManifestParts(inputs: CandidateInputs): Promise<Candi
         durationSeconds: Math.round((Date.now() - inputs.started) / 100) / 10,
         dropped: data.dropped.length,
       },
-      drift: driftReference(spec, matrix.data, matrix.rowCount, predictions),
+      drift: buildDriftReference(data.series, spec, (rows, count, columns) => predictTreeEnsemble(trees, rows, count, columns)),
       golden,
     }),
   };

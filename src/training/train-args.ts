@@ -12,6 +12,8 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
   --promote <alias>         move the alias to the new version if it beats the alias's version on holdout WAPE
                             without a worse |bias|
   --force                   with --promote: move the alias even if the new version does not win
+  --live-accuracy <file>    with --promote: the alias holder's live accuracy (JSON from live-accuracy-cli), used by
+                            the promotion rule beside the holdout and printed beside the candidate's backtest
   --drop-invalid            drop malformed rows (and cut series at gaps) instead of stopping
   --report <file.md>        write the Markdown report there, charts into <file>/ (default docs/training-report.md;
                             --no-report to skip)
@@ -46,6 +48,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv): Training
         seed: { type: 'string' },
         promote: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'live-accuracy': { type: 'string' },
         'drop-invalid': { type: 'boolean', default: false },
         report: { type: 'string', default: 'docs/training-report.md' },
         'no-report': { type: 'boolean', default: false },
@@ -79,6 +82,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv): Training
     model: values.model,
     promote: values.promote,
     force: values.force,
+    liveAccuracyPath: values['live-accuracy'],
     reportPath: values['no-report'] ? undefined : values.report,
     params: {
       ...defaults,

@@ -16,6 +16,7 @@ import { forecastPanel, trainEnsembleModel } from './ensemble/train-ensemble';
 import { evaluationTable } from './evaluation/evaluation-table';
 import { FEW_POINTS, FEW_SERIES } from './evaluation/evidence-thresholds';
 import { promoteIfBetter, PromotionDecision } from './registration/promote-alias';
+import { describeLiveAccuracy, readLiveAccuracy } from './registration/live-accuracy';
 import { EvaluationReport, renderTrainingReport } from './report/training-report';
 import { TrainingProgress } from './training-progress';
 import { TrainingRunOptions } from './training-run-options';
@@ -101,7 +102,9 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
 
   let promotion: PromotionDecision | undefined;
   if (options.promote) {
-    promotion = await promoteIfBetter(registry, manifest, options.promote, options.force);
+    const live = options.liveAccuracyPath ? await readLiveAccuracy(options.liveAccuracyPath) : undefined;
+    if (live) progress.log(describeLiveAccuracy(live, manifest.metrics));
+    promotion = await promoteIfBetter(registry, manifest, options.promote, options.force, live);
     progress.log(
       promotion.promoted
         ? `${options.promote} -> version ${manifest.version}: ${promotion.reason}`

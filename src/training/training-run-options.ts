@@ -12,6 +12,8 @@ export interface TrainingRunOptions {
   params: TrainingParams;
   promote?: string;
   force: boolean;
+  /** JSON written by registration/live-accuracy-cli: the alias holder's live accuracy for the promotion rule. */
+  liveAccuracyPath?: string;
   /** Markdown report path; its charts go to a folder of the same name without the extension. */
   reportPath?: string;
   now?: () => Date;

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bootstrap, RunningService } from '../../src/bootstrap';
@@ -21,6 +22,8 @@ export function startService(overrides: NodeJS.ProcessEnv = {}): Promise<Running
     SHUTDOWN_DRAIN_DELAY_MS: '0',
     REGISTRY_RETRY_INITIAL_MS: '50',
     REGISTRY_RETRY_MAX_MS: '500',
+    // A fresh log per service unless a suite shares one between replicas.
+    FORECAST_LOG_URL: `file:${fs.mkdtempSync(path.join(os.tmpdir(), 'forecast-log-'))}`,
     ...overrides,
   });
 }

@@ -1,5 +1,6 @@
 import { fitFeatureSpec } from '../../features/fit-feature-spec';
-import { categoricalReference, driftReference, numericReference } from './drift-reference';
+import { CategoricalReference, NumericReference } from '../../registry/model-manifest';
+import { buildDriftReference, categoricalReference, numericReference } from './drift-reference';
 
 describe('drift reference', () => {
   it('cuts numeric values at interior quantiles and counts each bin as (lower, upper]', () => {
@@ -26,15 +27,49 @@ describe('drift reference', () => {
     });
   });
 
-  it('describes every model input column and the predictions', () => {
-    const values = Array.from({ length: 40 }, (_, i) => 10 + i);
-    const spec = fitFeatureSpec([{ country: 'NSW', sku: 'a', start: 0, values }]);
-    const data = new Float32Array(2 * spec.names.length).fill(1);
-    const ref = driftReference(spec, data, 2, [0.5, 1.5], 2);
+  const seasonal = (level: number, months = 72): number[] => Array.from({ length: months }, (_, t) => level * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 12)) * (1 + 0.002 * t));
+
+  it('bins the rows of each series forecast from its recent origins, per origin month and horizon bucket', () => {
+    const series = [
+      { country: 'NSW', sku: 'a', start: 0, values: seasonal(100) },
+      { country: 'VIC', sku: 'b', start: 0, values: seasonal(40) },
+    ];
+    const spec = fitFeatureSpec(series);
+    const ref = buildDriftReference(series, spec, (_d, rows) => new Float64Array(rows).fill(1), { originMonths: 24 });
+    // 2 series × 24 origins × maxHorizon steps
+    expect(ref.sampleCount).toBe(2 * 24 * spec.maxHorizon);
+    expect(ref.originMonths).toBe(24);
+    expect(ref.conditioning!.cellRows).toHaveLength(60);
+    // Every origin calendar month twice per series, with one row per step: a 1-step bucket holds 2 × 2 rows.
+    expect(ref.conditioning!.cellRows[0]).toBe(4);
+    expect(ref.conditioning!.cellRows.reduce((a, b) => a + b, 0)).toBe(ref.sampleCount);
     expect(ref.features.map((f) => f.name)).toEqual(spec.names);
-    expect(ref.features.find((f) => f.name === 'country')).toEqual({ name: 'country', kind: 'categorical', shares: { NSW: 0, __missing__: 1 } });
-    expect(ref.features.find((f) => f.name === 'horizon')).toMatchObject({ kind: 'numeric', edges: [], shares: [1] });
-    expect(ref.prediction).toMatchObject({ edges: [1], shares: [0.5, 0.5], min: 0.5, max: 1.5 });
-    expect(ref.sampleCount).toBe(2);
+    const lag1 = ref.features.find((f) => f.name === 'lag_1') as NumericReference;
+    expect(lag1.cellShares).toHaveLength(60);
+    for (const cell of lag1.cellShares!) expect(cell.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    // A seasonal series' last month, over its scale, depends on the calendar month: the cells differ.
+    expect(lag1.cellShares![3 * 5]).not.toEqual(lag1.cellShares![9 * 5]); // April (peak) vs October (trough)
+    const country = ref.features.find((f) => f.name === 'country') as CategoricalReference;
+    expect(country.cellShares![0]).toEqual({ NSW: 0.5, VIC: 0.5, __missing__: 0 });
+    // The level within each country: two groups of terciles plus below/above, then unknown.
+    expect(ref.segments!.map((s) => s.name)).toEqual(['log_scale|country']);
+    expect(ref.segments![0].groups.map((g) => g.label)).toEqual(spec.categoricals.find((c) => c.name === 'country')!.categories);
+    expect(ref.segments![0].shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('drops features fixed by the calendar and constant ones, and keeps the rest', () => {
+    const series = [
+      { country: 'NSW', sku: 'a', start: 0, values: seasonal(100) },
+      { country: 'VIC', sku: 'b', start: 5, values: seasonal(40, 70) },
+    ];
+    const spec = fitFeatureSpec(series);
+    const ref = buildDriftReference(series, spec, (_d, rows) => new Float64Array(rows).fill(1));
+    const dropped = Object.fromEntries(ref.dropped!.map((d) => [d.name, d.reason]));
+    expect(dropped).toMatchObject({ horizon: 'calendar', target_month: 'calendar', origin_month: 'calendar' });
+    // roll_mean_12 over a 12-month scale is 1 at every origin
+    expect(dropped.roll_mean_12).toBe('constant');
+    expect(dropped.lag_1).toBeUndefined();
+    expect((ref.features.find((f) => f.name === 'horizon') as NumericReference).cellShares).toBeUndefined();
+    expect(ref.prediction).toMatchObject({ edges: [], shares: [1] });
   });
 });

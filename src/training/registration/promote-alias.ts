@@ -1,6 +1,7 @@
 import { ModelManifest } from '../../registry/model-manifest';
 import { ModelRegistry } from '../../registry/model-registry';
 import { ObjectConflictError } from '../../registry/registry.errors';
+import type { LiveAccuracy } from './live-accuracy';
 import { judgeChallenger } from './promotion-rule';
 
 export interface PromotionDecision {
@@ -24,6 +25,8 @@ export async function promoteIfBetter(
   candidate: ModelManifest,
   alias: string,
   force: boolean,
+  /** The alias holder's live accuracy from the forecast log, when the pipeline measured it. */
+  live?: LiveAccuracy,
 ): Promise<PromotionDecision> {
   const model = candidate.name;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -38,7 +41,7 @@ export async function promoteIfBetter(
     } else {
       const champion = await registry.readManifest(model, previous);
       const verdict = champion
-        ? judgeChallenger(candidate.metrics, champion.metrics, previous)
+        ? judgeChallenger(candidate.metrics, champion.metrics, previous, live)
         : { better: false, reason: `version ${previous} has no manifest` };
       if (!verdict.better && !force) return { alias, version: candidate.version, promoted: false, previous, reason: verdict.reason };
       reason = verdict.better ? verdict.reason : `forced (${verdict.reason})`;

@@ -1,3 +1,10 @@
+import type { LiveAccuracy } from './live-accuracy';
+
+/** Fewer scored points than this say too little about the champion's live accuracy to act on. */
+export const MIN_LIVE_POINTS = 100;
+/** The champion counts as degraded in production when its live WAPE exceeds its holdout WAPE by this factor. */
+export const DEGRADED_FACTOR = 1.2;
+
 export interface PromotionVerdict {
   better: boolean;
   reason: string;
@@ -11,10 +18,39 @@ function absBias(metrics: Record<string, number>): number | undefined {
 }
 
 /**
- * Champion/challenger on the holdout: the candidate wins only with a strictly lower WAPE and an |bias| no
- * larger than the champion's. A champion without these metrics cannot be compared, so it stays.
+ * Champion/challenger. On the holdout, the candidate wins with a strictly lower WAPE and an |bias| no larger than
+ * the champion's. Live accuracy (the champion's scored actuals from the forecast log, at least MIN_LIVE_POINTS)
+ * adds a second way in: a champion whose live WAPE is more than DEGRADED_FACTOR × its own holdout WAPE has
+ * degraded in production, so its holdout figure no longer describes it, and the candidate wins when its holdout
+ * WAPE and |bias| are no worse than the champion's live ones. A champion without metrics cannot be compared.
  */
-export function judgeChallenger(candidate: Record<string, number>, champion: Record<string, number>, championVersion: number): PromotionVerdict {
+export function judgeChallenger(
+  candidate: Record<string, number>,
+  champion: Record<string, number>,
+  championVersion: number,
+  live?: LiveAccuracy,
+): PromotionVerdict {
+  const offline = holdoutVerdict(candidate, champion, championVersion);
+  if (offline.better || !live || live.version !== championVersion || !(live.points >= MIN_LIVE_POINTS) || !Number.isFinite(live.wape)) {
+    return live && live.version === championVersion && live.points < MIN_LIVE_POINTS
+      ? { ...offline, reason: `${offline.reason}; live accuracy of version ${championVersion} rests on ${live.points} points (< ${MIN_LIVE_POINTS}), not used` }
+      : offline;
+  }
+  const candidateBias = absBias(candidate);
+  const liveSummary = `live WAPE ${fmt(live.wape)} and bias ${fmt(live.bias)} over ${live.points} points${live.from ? ` (${live.from}..${live.to})` : ''}`;
+  if (!Number.isFinite(champion.wape) || !(live.wape > DEGRADED_FACTOR * champion.wape)) {
+    return { better: false, reason: `${offline.reason}; version ${championVersion}'s ${liveSummary} is in line with its holdout WAPE ${fmt(champion.wape)}` };
+  }
+  if (candidate.wape <= live.wape && candidateBias !== undefined && candidateBias <= Math.abs(live.bias)) {
+    return {
+      better: true,
+      reason: `version ${championVersion} degraded in production (${liveSummary} vs holdout ${fmt(champion.wape)}); candidate holdout WAPE ${fmt(candidate.wape)} and |bias| ${fmt(candidateBias)} are no worse`,
+    };
+  }
+  return { better: false, reason: `${offline.reason}; version ${championVersion} degraded in production (${liveSummary}) but the candidate's holdout WAPE ${fmt(candidate.wape)} is no better` };
+}
+
+function holdoutVerdict(candidate: Record<string, number>, champion: Record<string, number>, championVersion: number): PromotionVerdict {
   const candidateBias = absBias(candidate);
   const championBias = absBias(champion);
   if (!Number.isFinite(candidate.wape) || candidateBias === undefined) {

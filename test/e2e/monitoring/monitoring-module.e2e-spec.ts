@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,8 +10,8 @@ import { loadAppConfig } from '../../../src/config/load-app-config';
 import { buildForecastMatrix } from '../../../src/features/feature-builder';
 import { formatMonth, parseMonth } from '../../../src/features/month';
 import { ForecastObserver } from '../../../src/monitoring/forecast-observer';
-import { installHttpMetrics } from '../../../src/monitoring/http-metrics';
-import { MetricsServer } from '../../../src/monitoring/metrics-server';
+import { installHttpMetrics } from '../../../src/monitoring/metrics/http-metrics';
+import { MetricsServer } from '../../../src/monitoring/metrics/metrics-server';
 import { MonitoringModule } from '../../../src/monitoring/monitoring.module';
 import { ModelManifest } from '../../../src/registry/model-manifest';
 import { fetchMetrics, promtoolCheckMetrics, sampleValue } from './support/metrics-text';
@@ -20,7 +21,7 @@ const manifest = JSON.parse(
 ) as ModelManifest;
 
 async function bootMonitoring(env: Record<string, string>): Promise<NestFastifyApplication> {
-  const config = loadAppConfig({ HOST: '127.0.0.1', METRICS_PORT: '0', DRIFT_MIN_SAMPLES: '20', DRIFT_INTERVAL_MS: '100000', ...env });
+  const config = loadAppConfig({ HOST: '127.0.0.1', METRICS_PORT: '0', DRIFT_MIN_SAMPLES: '20', DRIFT_INTERVAL_MS: '100000', FORECAST_LOG_URL: `file:${fs.mkdtempSync(path.join(os.tmpdir(), 'forecast-log-'))}`, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), MonitoringModule] }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
   app.useGlobalFilters(new HttpErrorFilter());
@@ -67,7 +68,7 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
     expect(sampleValue(text, 'demand_forecast_model_ready')).toBe(1);
     expect(sampleValue(text, 'demand_forecast_model_evaluation', { model: manifest.name, version: '1', metric: 'wape' })).toBe(manifest.metrics.wape);
     expect(sampleValue(text, 'demand_forecast_stage_duration_seconds_count', { stage: 'inference', model: manifest.name, version: '1' })).toBe(1);
-    expect(sampleValue(text, 'demand_forecast_requests_total', { outcome: 'success' })).toBe(1);
+    expect(sampleValue(text, 'demand_forecast_series_total', { outcome: 'success' })).toBe(2);
     expect(sampleValue(text, 'demand_forecast_input_rejected_total', { reason: 'history_too_short' })).toBe(1);
     expect(sampleValue(text, 'demand_forecast_drift_psi', { feature: 'lag_1' })).toBe(-1);
     expect(sampleValue(text, 'demand_forecast_drift_reference_share', { feature: 'lag_1', bin: '0', version: '1' })).toBeCloseTo(
@@ -80,15 +81,20 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
   it('turns scored rows into drift once the window holds DRIFT_MIN_SAMPLES rows, at scrape time', async () => {
     scoreGolden(observer, 1); // 2 series × 18 steps = 36 rows ≥ 20
     const text = await fetchMetrics(port);
-    expect(sampleValue(text, 'demand_forecast_drift_window_samples', { feature: 'horizon' })).toBe(36);
-    const horizonPsi = sampleValue(text, 'demand_forecast_drift_psi', { feature: 'horizon' })!;
-    // steps 1..18 are exactly the training distribution of `horizon`
-    expect(horizonPsi).toBeGreaterThanOrEqual(0);
-    expect(horizonPsi).toBeLessThan(0.01);
+    expect(sampleValue(text, 'demand_forecast_drift_window_samples', { feature: 'lag_1' })).toBe(36);
+    // fixed by the calendar (horizon, months) or constant (roll_mean_12): no drift gauge at all
+    for (const feature of ['horizon', 'target_month', 'origin_month', 'roll_mean_12']) {
+      expect(sampleValue(text, 'demand_forecast_drift_psi', { feature })).toBeUndefined();
+    }
+    const countryPsi = sampleValue(text, 'demand_forecast_drift_psi', { feature: 'country' })!;
+    expect(countryPsi).toBeGreaterThanOrEqual(0);
     // every prediction is 1, a narrow slice of the reference: drifted
     expect(sampleValue(text, 'demand_forecast_drift_psi', { feature: 'prediction' })!).toBeGreaterThan(0.5);
-    const binRows = text.split('\n').filter((l) => l.startsWith('demand_forecast_drift_bin_rows_total{feature="horizon"'));
+    const binRows = text.split('\n').filter((l) => l.startsWith('demand_forecast_drift_bin_rows_total{feature="lag_1"'));
     expect(binRows.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0)).toBe(36);
+    // the rows' own origin month and horizon buckets give the expected rows: as many as were binned
+    const expected = text.split('\n').filter((l) => l.startsWith('demand_forecast_drift_expected_rows_total{feature="lag_1"'));
+    expect(expected.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0)).toBeCloseTo(36, 3);
   });
 
   it('joins actuals with served forecasts and exports the error sums by horizon bucket and version', async () => {
@@ -110,8 +116,8 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ received: 4, matched: 2, scoredForecasts: 2, unmatched: { no_forecast: 1, duplicate: 1 } });
     const text = await fetchMetrics(port);
-    const one = { horizon_bucket: '1', version: '1' };
-    const mid = { horizon_bucket: '4-6', version: '1' };
+    const one = { horizon_bucket: '1', version: '1', country: 'AU' };
+    const mid = { horizon_bucket: '4-6', version: '1', country: 'AU' };
     expect(sampleValue(text, 'demand_forecast_accuracy_actual_units_total', one)).toBe(100);
     expect(sampleValue(text, 'demand_forecast_accuracy_abs_error_units_total', one)).toBe(20);
     expect(sampleValue(text, 'demand_forecast_accuracy_over_forecast_units_total', one)).toBe(20);
@@ -120,6 +126,19 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
     expect(sampleValue(text, 'demand_forecast_actuals_unmatched_total', { reason: 'duplicate' })).toBe(1);
     expect(sampleValue(text, 'demand_forecast_actuals_unmatched_total', { reason: 'no_forecast' })).toBe(1);
     expect(sampleValue(text, 'demand_forecast_actuals_last_received_timestamp_seconds')).toBeGreaterThan(Date.now() / 1000 - 60);
+  });
+
+  it('keeps a huge actual out of the accuracy sums, which stay finite', async () => {
+    const month = parseMonth('2031-01');
+    observer.forecastsServed([{ country: 'AU', sku: 'HUGE', firstMonth: month, values: [10, 10] }]);
+    const actuals = [0, 1].map((h) => ({ country: 'AU', sku: 'HUGE', month: formatMonth(month + h), value: 1e308 }));
+    const response = await app.inject({ method: 'POST', url: '/v1/actuals', payload: { actuals } });
+    expect(response.json()).toMatchObject({ matched: 2, scoredForecasts: 2 });
+    const text = await fetchMetrics(port);
+    expect(sampleValue(text, 'demand_forecast_accuracy_excluded_points_total')).toBe(2);
+    const sums = text.split('\n').filter((l) => l.startsWith('demand_forecast_accuracy_'));
+    expect(sums.length).toBeGreaterThan(0);
+    expect(sums.filter((l) => !Number.isFinite(Number(l.split(' ').pop())))).toEqual([]);
   });
 
   it('rejects bad actuals with 400 naming each field and rule', async () => {
@@ -145,7 +164,7 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
   it('times HTTP requests by route template and status class', async () => {
     await app.inject({ method: 'GET', url: '/no/such/route' });
     const text = await fetchMetrics(port);
-    expect(sampleValue(text, 'demand_forecast_http_request_duration_seconds_count', { method: 'POST', route: '/v1/actuals', status_class: '2xx' })).toBe(1);
+    expect(sampleValue(text, 'demand_forecast_http_request_duration_seconds_count', { method: 'POST', route: '/v1/actuals', status_class: '2xx' })).toBe(2);
     expect(sampleValue(text, 'demand_forecast_http_request_duration_seconds_count', { method: 'POST', route: '/v1/actuals', status_class: '4xx' })).toBe(2);
     expect(sampleValue(text, 'demand_forecast_http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status_class: '4xx' })).toBe(1);
   });
@@ -154,7 +173,7 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
     const second = await bootMonitoring({});
     try {
       const text = await fetchMetrics(second.get(MetricsServer).port);
-      expect(sampleValue(text, 'demand_forecast_requests_total', { outcome: 'success' })).toBeUndefined();
+      expect(sampleValue(text, 'demand_forecast_series_total', { outcome: 'success' })).toBeUndefined();
       expect(sampleValue(text, 'demand_forecast_model_ready')).toBe(0);
     } finally {
       await second.close();
@@ -169,7 +188,7 @@ describe('MonitoringModule (own registry, metrics port, actuals endpoint)', () =
       offObserver.forecastCompleted('success', 3);
       const text = await fetchMetrics(off.get(MetricsServer).port);
       expect(sampleValue(text, 'demand_forecast_model_info', { model: manifest.name, version: '1', sha256: manifest.artifact.sha256 })).toBeUndefined();
-      expect(sampleValue(text, 'demand_forecast_requests_total', { outcome: 'success' })).toBeUndefined();
+      expect(sampleValue(text, 'demand_forecast_series_total', { outcome: 'success' })).toBeUndefined();
     } finally {
       await off.close();
     }

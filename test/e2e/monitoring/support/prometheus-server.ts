@@ -20,10 +20,11 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real `prometheus` binary (Debian package `prometheus`) on loopback, scraping `target` every second
+ * Starts the real `prometheus` binary (Debian package `prometheus`) on loopback, scraping `target` (one replica
+ * or several, as a fleet) every second
  * and evaluating `ruleFiles` every second. Fails, never skips, when the binary is missing.
  */
-export async function startPrometheus(target: string, ruleFiles: string[]): Promise<PrometheusServer> {
+export async function startPrometheus(target: string | string[], ruleFiles: string[]): Promise<PrometheusServer> {
   if (spawnSync('prometheus', ['--version']).error) {
     throw new Error('prometheus is not on PATH: apt-get install -y prometheus (.ci/run installs it)');
   }
@@ -38,7 +39,7 @@ export async function startPrometheus(target: string, ruleFiles: string[]): Prom
     stringify({
       global: { scrape_interval: '1s', evaluation_interval: '1s' },
       rule_files: rules,
-      scrape_configs: [{ job_name: 'demand-forecast', static_configs: [{ targets: [target] }] }],
+      scrape_configs: [{ job_name: 'demand-forecast', static_configs: [{ targets: Array.isArray(target) ? target : [target] }] }],
     }),
   );
   const port = await freePort();

@@ -1,4 +1,4 @@
-import { CategoricalReference, NumericReference } from '../registry/model-manifest';
+import { CategoricalReference, NumericReference } from '../../registry/model-manifest';
 
 /**
  * Shares below this are raised to it before PSI takes a logarithm, so an empty bin contributes a large but

@@ -7,6 +7,8 @@ export const METRIC_PREFIX = 'demand_forecast_';
 /** Drift gauges hold this value while the window has fewer than DRIFT_MIN_SAMPLES rows (a distance is never negative). */
 export const INSUFFICIENT_DATA = -1;
 
+type AccuracyLabel = 'horizon_bucket' | 'version' | 'country';
+
 const BATCH_SERIES_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 const LOAD_SECONDS_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
@@ -19,7 +21,7 @@ export class MonitoringMetrics {
   // Recorded on every request: FastHistogram / FastCounter (same exposition, no per-call label hashing).
   readonly httpDuration: FastHistogram<'method' | 'route' | 'status_class'>;
   readonly stageDuration: FastHistogram<'stage' | 'model' | 'version'>;
-  readonly requests: FastCounter<'outcome'>;
+  readonly requests: FastCounter<'route' | 'outcome'>;
   readonly series: FastCounter<'outcome'>;
   readonly batchSeries: FastHistogram;
   readonly scoredRows: FastCounter;
@@ -38,18 +40,23 @@ export class MonitoringMetrics {
   readonly driftWindowSamples: Gauge<'feature'>;
   readonly driftBinRows: Counter<'feature' | 'bin' | 'version'>;
   readonly driftReferenceShare: Gauge<'feature' | 'bin' | 'version'>;
+  readonly driftExpectedRows: Counter<'feature' | 'bin' | 'version'>;
   readonly driftRowsSkipped: Counter;
   readonly driftLastComputed: Gauge;
 
   readonly actualsReceived: Counter;
   readonly actualsUnmatched: Counter<'reason'>;
-  readonly accuracyMatchedPoints: Counter<'horizon_bucket' | 'version'>;
-  readonly accuracyActualUnits: Counter<'horizon_bucket' | 'version'>;
-  readonly accuracyAbsErrorUnits: Counter<'horizon_bucket' | 'version'>;
-  readonly accuracyOverForecastUnits: Counter<'horizon_bucket' | 'version'>;
-  readonly accuracyUnderForecastUnits: Counter<'horizon_bucket' | 'version'>;
+  readonly accuracyMatchedPoints: Counter<AccuracyLabel>;
+  readonly accuracyActualUnits: Counter<AccuracyLabel>;
+  readonly accuracyAbsErrorUnits: Counter<AccuracyLabel>;
+  readonly accuracyOverForecastUnits: Counter<AccuracyLabel>;
+  readonly accuracyUnderForecastUnits: Counter<AccuracyLabel>;
+  readonly accuracyExcludedPoints: Counter;
   readonly actualsLastReceived: Gauge;
-  readonly forecastsTracked: Gauge;
+
+  readonly forecastLogWrittenPoints: Counter;
+  readonly forecastLogDroppedPoints: Counter<'reason'>;
+  readonly forecastLogBufferedPoints: Gauge;
 
   /** Called at the start of every scrape; the observer binds its off-path refresh here. */
   onCollect?: () => void;
@@ -82,8 +89,13 @@ export class MonitoringMetrics {
       latencyBuckets,
       registers,
     );
-    this.requests = new FastCounter(`${p}requests_total`, 'Forecast requests by outcome (success, client_error, server_error, not_ready).', ['outcome'], registers);
-    this.series = new FastCounter(`${p}series_total`, 'Series in forecast requests by request outcome.', ['outcome'], registers);
+    this.requests = new FastCounter(
+      `${p}requests_total`,
+      'API requests by route template and outcome, counted once per response from its HTTP status (success, invalid_request, not_found, payload_too_large, unsupported_media_type, rate_limited, unavailable, client_error, server_error).',
+      ['route', 'outcome'],
+      registers,
+    );
+    this.series = new FastCounter(`${p}series_total`, 'Series in forecast requests that reached the service, by request outcome.', ['outcome'], registers);
     this.batchSeries = new FastHistogram(`${p}request_series`, 'Series per forecast request (batch size).', [], BATCH_SERIES_BUCKETS, registers);
     this.scoredRows = new FastCounter(
       `${p}scored_rows_total`,
@@ -131,7 +143,7 @@ export class MonitoringMetrics {
     });
     this.inputRejected = new Counter({
       name: `${p}input_rejected_total`,
-      help: 'Series rejected before scoring by reason (e.g. history_too_short).',
+      help: 'Series rejected or flagged by the model rules, by stable reason code (history_too_short, duplicate_id, beyond_last_month, too_many_series, horizon_too_long, all_zero_history).',
       labelNames: ['reason'],
       registers,
     });
@@ -162,7 +174,13 @@ export class MonitoringMetrics {
     });
     this.driftReferenceShare = new Gauge({
       name: `${p}drift_reference_share`,
-      help: 'Share of training rows per reference bin, by feature and model version (the PSI baseline).',
+      help: "Reference share per bin that this replica's drift window is compared with: the training reference of each origin month and horizon bucket, mixed by the window's own rows.",
+      labelNames: ['feature', 'bin', 'version'],
+      registers,
+    });
+    this.driftExpectedRows = new Counter({
+      name: `${p}drift_expected_rows_total`,
+      help: "Rows expected per bin under the training reference of each scored row's origin month and horizon bucket; summed across replicas, the fleet's own mixed reference.",
       labelNames: ['feature', 'bin', 'version'],
       registers,
     });
@@ -179,14 +197,14 @@ export class MonitoringMetrics {
     });
     this.actualsUnmatched = new Counter({
       name: `${p}actuals_unmatched_total`,
-      help: 'Actuals that joined no served forecast, by reason (no_forecast, duplicate).',
+      help: 'Actuals that joined no logged forecast, by reason (no_forecast; duplicate = already scored by some replica).',
       labelNames: ['reason'],
       registers,
     });
-    const accuracyLabels = ['horizon_bucket', 'version'] as const;
+    const accuracyLabels = ['horizon_bucket', 'version', 'country'] as const;
     this.accuracyMatchedPoints = new Counter({
       name: `${p}accuracy_matched_points_total`,
-      help: 'Served forecast points joined with an actual, by horizon bucket and model version.',
+      help: 'Served forecast points joined with an actual, by horizon bucket, model version and country; each actual is counted by exactly one replica.',
       labelNames: accuracyLabels,
       registers,
     });
@@ -219,9 +237,26 @@ export class MonitoringMetrics {
       help: 'When actuals were last received (0 = never since start).',
       registers,
     });
-    this.forecastsTracked = new Gauge({
-      name: `${p}forecasts_tracked`,
-      help: 'Served forecast points remembered for joining with actuals (bounded by ACTUALS_MAX_TRACKED).',
+    this.accuracyExcludedPoints = new Counter({
+      name: `${p}accuracy_excluded_points_total`,
+      help: 'Joined points left out of the accuracy sums because a part was not finite or above 1e15 units (it would turn a sum to +Inf).',
+      registers,
+    });
+
+    this.forecastLogWrittenPoints = new Counter({
+      name: `${p}forecast_log_written_points_total`,
+      help: 'Served forecast points written to the durable forecast log (FORECAST_LOG_URL).',
+      registers,
+    });
+    this.forecastLogDroppedPoints = new Counter({
+      name: `${p}forecast_log_dropped_points_total`,
+      help: 'Served forecast points not logged, by reason (buffer_full: FORECAST_LOG_BUFFER_POINTS reached; write_failed: the store refused or was unreachable).',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.forecastLogBufferedPoints = new Gauge({
+      name: `${p}forecast_log_buffered_points`,
+      help: 'Served forecast points waiting in memory for the next forecast-log write.',
       registers,
     });
   }

@@ -45,10 +45,10 @@ export class PostActualsDto {
 }
 
 export class ActualsUnmatchedDto {
-  @ApiProperty({ description: 'No served forecast for that series and month is remembered (never forecast, or evicted).', example: 1 })
+  @ApiProperty({ description: 'No replica logged a forecast for that series and month (never forecast, or its log write was dropped); nothing was claimed, so it can be posted again.', example: 1 })
   no_forecast!: number;
 
-  @ApiProperty({ description: 'An actual for that series and month was already received.', example: 0 })
+  @ApiProperty({ description: 'That series and month was already scored, through any replica and before or after any restart.', example: 0 })
   duplicate!: number;
 }
 
@@ -56,7 +56,7 @@ export class PostActualsResponseDto {
   @ApiProperty({ description: 'Actuals received in this request.', example: 2 })
   received!: number;
 
-  @ApiProperty({ description: 'Actuals joined with at least one served forecast (and counted in the accuracy metrics).', example: 1 })
+  @ApiProperty({ description: 'Actuals joined with at least one logged forecast and claimed by this replica (counted in its accuracy metrics, and by no other replica).', example: 1 })
   matched!: number;
 
   @ApiProperty({ description: 'Forecast points scored: one actual can score forecasts made at several horizons or by several versions.', example: 3 })

@@ -1,4 +1,4 @@
-import { CategoricalReference, NumericReference } from '../registry/model-manifest';
+import { CategoricalReference, NumericReference } from '../../registry/model-manifest';
 import { categoricalLayout, jsDistance, numericBin, numericLayout, psi } from './drift-math';
 
 describe('numericBin', () => {

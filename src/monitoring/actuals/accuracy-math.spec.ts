@@ -1,4 +1,4 @@
-import { errorParts } from './accuracy-math';
+import { countable, errorParts } from './accuracy-math';
 
 describe('errorParts', () => {
   it.each([
@@ -7,5 +7,18 @@ describe('errorParts', () => {
     { forecast: 5, actual: 5, parts: { actual: 5, absError: 0, over: 0, under: 0 } },
   ])('splits forecast $forecast vs actual $actual into over and under', ({ forecast, actual, parts }) => {
     expect(errorParts(forecast, actual)).toEqual(parts);
+  });
+});
+describe('countable', () => {
+  it.each([
+    [120, 100, true],
+    [0, 0, true],
+    [1e15, 0, true],
+    [1, 1e308, false],
+    [Number.NaN, 100, false],
+    [Infinity, 100, false],
+    [100, 2e15, false],
+  ])('forecast %d against actual %d may reach a counter: %s', (forecast, actual, expected) => {
+    expect(countable(errorParts(forecast, actual))).toBe(expected);
   });
 });

@@ -1,9 +1,10 @@
 import { trace } from '@opentelemetry/api';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../../config/app-config';
 import { MonitoringMetrics } from './monitoring-metrics';
-import { tracingActive } from './tracing';
+import { outcomeOf, REQUEST_OUTCOMES } from './request-outcome';
+import { tracingActive } from '../tracing/tracing';
 
 function routeOf(request: FastifyRequest): string {
   // The template, never the raw URL, so ids in paths cannot explode the label set.
@@ -12,8 +13,12 @@ function routeOf(request: FastifyRequest): string {
 
 type Observe = (seconds: number) => void;
 
+// Routes whose outcome counters exist at 0 from startup, so rate() sees the first error of each kind.
+const API_ROUTE = /^\/v1\//;
+
 /**
- * Fastify hooks feeding the HTTP duration histogram (method, route template, status class) and naming the
+ * Fastify hooks feeding the HTTP duration histogram (method, route template, status class), counting each
+ * request once by route and outcome (requests_total, from the status actually sent) and naming the
  * request's server span by its route. Call once while building the app, before listen. Does nothing when
  * monitoring is disabled, so the benchmark's "off" run carries no hook at all.
  */
@@ -48,9 +53,25 @@ export function installHttpMetrics(app: NestFastifyApplication): void {
     return (byClass[index] ??= metrics.httpDuration.labels({ method, route, status_class: `${index}xx` }));
   };
 
+  // Bound requests_total children per (route, status); statuses map onto a bounded set of outcomes.
+  const outcomes = new Map<string, Map<number, () => void>>();
+  const countOf = (route: string, statusCode: number): (() => void) => {
+    let byStatus = outcomes.get(route);
+    if (!byStatus) outcomes.set(route, (byStatus = new Map()));
+    let count = byStatus.get(statusCode);
+    if (!count) byStatus.set(statusCode, (count = metrics.requests.labels({ route, outcome: outcomeOf(statusCode) })));
+    return count;
+  };
+  fastify.addHook('onRoute', (options: { url: string }) => {
+    if (!API_ROUTE.test(options.url)) return;
+    for (const outcome of REQUEST_OUTCOMES) metrics.requests.labels({ route: options.url, outcome })(0);
+  });
+
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    const route = routeOf(request);
     // Fastify's own clock for the reply: from arrival (before onRequest hooks) to the response being sent.
-    childOf(request.method, routeOf(request), reply.statusCode)(reply.elapsedTime / 1000);
+    childOf(request.method, route, reply.statusCode)(reply.elapsedTime / 1000);
+    countOf(route, reply.statusCode)();
     done();
   });
 }

@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../../config/app-config';
 
 /**
  * The management port: GET /metrics from this app's own registry, kept off the API port so public traffic

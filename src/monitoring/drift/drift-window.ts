@@ -5,7 +5,19 @@ export interface TrackedQuantity {
   name: string;
   column: number;
   layout: BinLayout;
+  /** Reference shares per conditioning cell, in layout bin order; absent = compare with layout.referenceShares. */
+  cellShares?: readonly (readonly number[] | undefined)[];
+  /** Bins a whole row (a feature within a group of another); otherwise layout.binOf(value of `column`). */
+  rowBin?: (rows: Float32Array, offset: number) => number;
 }
+
+/** Which conditioning cell a model input row belongs to (origin month × horizon bucket), -1 for none. */
+export interface RowCells {
+  count: number;
+  of(rows: Float32Array, offset: number): number;
+}
+
+const NO_CELLS: RowCells = { count: 1, of: () => 0 };
 
 /**
  * The last `capacity` scored rows, kept as raw float32 in preallocated ring buffers so that recording on the
@@ -19,6 +31,9 @@ export class DriftWindow {
   private readonly bins: Int16Array;
   private readonly windowCounts: Float64Array[];
   private readonly freshCounts: Float64Array[];
+  private readonly cellOfSlot: Int16Array;
+  private readonly windowCells: Float64Array;
+  private readonly freshCells: Float64Array;
   private written = 0;
   private processed = 0;
 
@@ -26,12 +41,16 @@ export class DriftWindow {
     readonly tracked: readonly TrackedQuantity[],
     readonly columnCount: number,
     readonly capacity: number,
+    private readonly cells: RowCells = NO_CELLS,
   ) {
     this.rows = new Float32Array(capacity * columnCount);
     this.predictions = new Float32Array(capacity);
     this.bins = new Int16Array(capacity * tracked.length).fill(-1);
     this.windowCounts = tracked.map((t) => new Float64Array(t.layout.labels.length));
     this.freshCounts = tracked.map((t) => new Float64Array(t.layout.labels.length));
+    this.cellOfSlot = new Int16Array(capacity).fill(-1);
+    this.windowCells = new Float64Array(cells.count);
+    this.freshCells = new Float64Array(cells.count);
   }
 
   /** Copies a batch in; rows beyond capacity are counted as written but never stored. Request path. */
@@ -60,12 +79,22 @@ export class DriftWindow {
     const tracked = this.tracked;
     const t = tracked.length;
     for (const counts of this.freshCounts) counts.fill(0);
+    this.freshCells.fill(0);
     for (let index = from; index < this.written; index++) {
       const slot = index % this.capacity;
+      const oldCell = this.cellOfSlot[slot];
+      if (oldCell >= 0) this.windowCells[oldCell]--;
+      const cell = this.cells.of(this.rows, slot * this.columnCount);
+      if (cell >= 0) {
+        this.windowCells[cell]++;
+        this.freshCells[cell]++;
+      }
+      this.cellOfSlot[slot] = cell;
       for (let k = 0; k < t; k++) {
         const q = tracked[k];
-        const value = q.column < 0 ? this.predictions[slot] : this.rows[slot * this.columnCount + q.column];
-        const bin = q.layout.binOf(value);
+        const bin = q.rowBin
+          ? q.rowBin(this.rows, slot * this.columnCount)
+          : q.layout.binOf(q.column < 0 ? this.predictions[slot] : this.rows[slot * this.columnCount + q.column]);
         const old = this.bins[slot * t + k];
         if (old >= 0) this.windowCounts[k][old]--;
         if (bin >= 0) {
@@ -89,9 +118,38 @@ export class DriftWindow {
     return this.freshCounts[k];
   }
 
+  /**
+   * The reference quantity k is compared with: its cells' shares mixed by the window's own rows per cell, so a
+   * window of one origin month meets that month's reference. Without cells, the pooled reference.
+   */
+  reference(k: number): number[] {
+    return mixShares(this.tracked[k], this.windowCells);
+  }
+
+  /** Reference rows per bin expected for the rows added by the last advance() (what the fleet counters add). */
+  freshExpected(k: number): number[] {
+    return mixShares(this.tracked[k], this.freshCells, false);
+  }
+
   samples(k: number): number {
     let total = 0;
     for (const c of this.windowCounts[k]) total += c;
     return total;
   }
+}
+
+/** Σ_c n_c · shares_c, normalised to shares (or left as expected row counts when `normalise` is false). */
+export function mixShares(q: TrackedQuantity, cellCounts: ArrayLike<number>, normalise = true): number[] {
+  const pooled = q.layout.referenceShares;
+  const mixed = new Array<number>(pooled.length).fill(0);
+  let total = 0;
+  for (let c = 0; c < cellCounts.length; c++) {
+    const n = cellCounts[c];
+    if (n <= 0) continue;
+    total += n;
+    const shares = q.cellShares?.[c] ?? pooled;
+    for (let b = 0; b < mixed.length; b++) mixed[b] += n * shares[b];
+  }
+  if (!normalise) return mixed;
+  return total > 0 ? mixed.map((m) => m / total) : [...pooled];
 }
