@@ -1,5 +1,5 @@
 import { modelViolations } from './check-forecast-request';
-import { ForecastInput, SeriesInput } from './forecast-input';
+import { ForecastInput, SeriesInput } from '../prediction/forecast-input';
 
 const limits = { maxHorizon: 18, minHistory: 24, maxSeries: 3 };
 const s = (overrides: Partial<SeriesInput> = {}): SeriesInput => ({

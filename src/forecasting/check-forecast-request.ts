@@ -1,7 +1,7 @@
 import { parseMonth } from '../features/month';
 import { Violation } from '../common/request-invalid.error';
 import { ModelManifest } from '../registry/model-manifest';
-import { ForecastInput, seriesId } from './forecast-input';
+import { ForecastInput, seriesId } from '../prediction/forecast-input';
 
 export interface ModelLimits {
   maxHorizon: number;

@@ -18,7 +18,7 @@ import {
 import { registerFastCheck } from '../common/request-validation.pipe';
 import { ELEMENT_CHECK_PREFIX, registerElementRule } from '../common/validation-violations';
 import { isWellFormedForecastRequest } from './forecast-request.fast-check';
-import { ForecastInput, SeriesInput } from './forecast-input';
+import { ForecastInput, SeriesInput } from '../prediction/forecast-input';
 
 const QUANTITIES = `${ELEMENT_CHECK_PREFIX}quantity`;
 const isQuantity = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;

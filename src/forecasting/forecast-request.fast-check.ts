@@ -1,4 +1,4 @@
-import { ForecastInput } from './forecast-input';
+import { ForecastInput } from '../prediction/forecast-input';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const SERIES_KEYS = new Set(['id', 'country', 'sku', 'attributes', 'history']);

@@ -1,5 +1,5 @@
 import { CategoricalFeature, FeatureSpec } from '../features/feature-spec';
-import { SeriesInput } from './forecast-input';
+import { SeriesInput } from '../prediction/forecast-input';
 
 // Category lists can hold thousands of SKUs; a Set per feature keeps each lookup constant-time.
 const knownLabels = new WeakMap<CategoricalFeature, Set<string>>();

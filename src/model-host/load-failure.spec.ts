@@ -3,7 +3,7 @@ import { ManifestInvalidError } from '../registry/manifest-invalid.error';
 import { ModelDownloadTimeoutError } from '../registry/model-download-timeout.error';
 import { ModelChecksumMismatchError, ModelVersionNotFoundError, RegistryUnavailableError } from '../registry/registry.errors';
 import { classifyLoadFailure } from './load-failure';
-import { GoldenMismatchError } from './model-host.errors';
+import { GoldenMismatchError } from '../prediction/golden-mismatch.error';
 
 describe('classifyLoadFailure', () => {
   it.each([

@@ -3,7 +3,7 @@ import { ManifestInvalidError } from '../registry/manifest-invalid.error';
 import { ModelDownloadTimeoutError } from '../registry/model-download-timeout.error';
 import { ModelChecksumMismatchError, ModelVersionNotFoundError, RegistryUnavailableError } from '../registry/registry.errors';
 import { OnnxModelIncompatibleError } from '../inference/onnx-model-incompatible.error';
-import { GoldenMismatchError } from './model-host.errors';
+import { GoldenMismatchError } from '../prediction/golden-mismatch.error';
 
 export interface LoadFailure {
   reason: LoadFailureReason;

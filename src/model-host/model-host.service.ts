@@ -7,7 +7,7 @@ import { fetchModel } from '../registry/model-fetcher';
 import { ModelRegistry } from '../registry/model-registry';
 import { resolveModelVersion } from '../registry/model-resolver';
 import { retryWithBackoff } from '../registry/retry';
-import { checkGoldenExamples } from './golden-check';
+import { checkGoldenExamples } from '../prediction/golden-check';
 import { classifyLoadFailure } from './load-failure';
 import { ModelNotReadyError } from './model-host.errors';
 

@@ -1,6 +1,6 @@
 import { SeriesHistory } from '../../features/feature-builder';
 import { formatMonth } from '../../features/month';
-import { toSeriesHistory } from '../../forecasting/forecast-input';
+import { toSeriesHistory } from '../../prediction/forecast-input';
 import { GoldenExample, GoldenSeries } from '../../registry/model-manifest';
 import { forecastPanel, TrainedEnsembleModel } from '../ensemble/train-ensemble';
 

@@ -1,8 +1,8 @@
 import { DomainError } from '../../common/domain-error';
 import { OnnxModel } from '../../inference/onnx-model';
 import { OnnxModelIncompatibleError } from '../../inference/onnx-model-incompatible.error';
-import { checkGoldenExamples } from '../../model-host/golden-check';
-import { GoldenMismatchError } from '../../model-host/model-host.errors';
+import { checkGoldenExamples } from '../../prediction/golden-check';
+import { GoldenMismatchError } from '../../prediction/golden-mismatch.error';
 import { ModelManifest } from '../../registry/model-manifest';
 
 /** The exported ONNX model does not reproduce what training computed; it must not be registered. */

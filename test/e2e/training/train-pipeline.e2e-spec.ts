@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { checkGoldenExamples } from '../../../src/model-host/golden-check';
+import { checkGoldenExamples } from '../../../src/prediction/golden-check';
 import { ModelManifest } from '../../../src/registry/model-manifest';
 import { validateManifest } from '../../../src/registry/validate-manifest';
 import { runTraining } from '../../../src/training/train-pipeline';

@@ -1,6 +1,6 @@
 import { ModelManifest } from '../registry/model-manifest';
-import { runForecastPipeline, Scorer } from '../forecasting/forecast-pipeline';
-import { GoldenMismatchError } from './model-host.errors';
+import { runForecastPipeline, Scorer } from './forecast-pipeline';
+import { GoldenMismatchError } from './golden-mismatch.error';
 
 const MAX_REPORTED = 5;
 
