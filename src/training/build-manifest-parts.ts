@@ -35,7 +35,6 @@ export async function buildManifestParts(inputs: CandidateInputs): Promise<Candi
   const { spec, matrix, ensemble: trees } = final.trees;
   const onnx = exportTreeEnsembleOnnx(trees, { featureCount: spec.names.length, inputName: INPUT_NAME, outputName: OUTPUT_NAME });
   const { golden, exampleSeries } = goldenExamples(data.series, final);
-  const predictions = predictTreeEnsemble(trees, matrix.data, matrix.rowCount, matrix.columnCount);
   const { params } = options;
   const candidate = {
     onnx,
