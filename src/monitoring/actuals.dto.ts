@@ -1,6 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNumber, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { dtoFastCheck } from '../common/dto-fast-check';
+import { MONTH_PATTERN, MONTH_RULE } from '../common/month-grammar';
+import { MAX_QUANTITY } from '../common/quantity';
+import { registerFastCheck } from '../common/request-validation.pipe';
 
 /** Actuals per request; larger uploads are split by the client. */
 export const MAX_ACTUALS_PER_REQUEST = 10_000;
@@ -16,14 +20,15 @@ export class ActualDto {
   @Length(1, 128)
   sku!: string;
 
-  @ApiProperty({ description: 'The month the quantity was realised in, YYYY-MM.', example: '2024-07', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' })
+  @ApiProperty({ description: 'The month the quantity was realised in, YYYY-MM.', example: '2024-07', pattern: MONTH_PATTERN.source })
   @IsString()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month in YYYY-MM form' })
+  @Matches(MONTH_PATTERN, { message: `$property ${MONTH_RULE}` })
   month!: string;
 
-  @ApiProperty({ description: 'Realised quantity in the units forecasts were requested in; finite, >= 0.', example: 182, minimum: 0 })
+  @ApiProperty({ description: 'Realised quantity in the units forecasts were requested in; finite, 0 to 1e12.', example: 182, minimum: 0, maximum: MAX_QUANTITY })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a finite number' })
   @Min(0)
+  @Max(MAX_QUANTITY)
   value!: number;
 }
 
@@ -43,6 +48,8 @@ export class PostActualsDto {
   @Type(() => ActualDto)
   actuals!: ActualDto[];
 }
+
+registerFastCheck(PostActualsDto, dtoFastCheck(PostActualsDto));
 
 export class ActualsUnmatchedDto {
   @ApiProperty({ description: 'No served forecast for that series and month is remembered (never forecast, or evicted).', example: 1 })
