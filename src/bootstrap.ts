@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { loadAppConfig } from './config/load-app-config';
+import { clientErrorHandler, Hardening, installHardening } from './http/http-hardening';
 import { installHttpMetrics } from './monitoring/http-metrics';
 import { createLogger, PinoNestLogger } from './monitoring/logger';
 import { MetricsServer } from './monitoring/metrics-server';
@@ -19,13 +20,22 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+const hardenings = new WeakMap<NestFastifyApplication, Hardening>();
+
 /** Builds the app without listening: used by bootstrap() and by the OpenAPI generator (which never loads a model). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // Longer than Azure load balancers' idle timeout, so they never reuse a socket the server just closed.
     keepAliveTimeout: 65_000,
-    return503OnClosing: true,
+    requestTimeout: config.requestTimeoutMs,
+    // Node checks request timeouts at this interval (default 30 s, which would triple a 10 s timeout).
+    http: { connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs) },
+    connectionTimeout: config.connectionTimeoutMs,
+    clientErrorHandler,
+    // Requests already on a connection when the listener closes are served, not answered 503: the drain has told
+    // clients to close, and anything still arriving was sent before they heard.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(createLogger(config.logLevel)),
@@ -36,6 +46,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Fastify parses text/plain by default; without a parser any non-JSON body is a 415.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   installHttpMetrics(app);
+  hardenings.set(app, await installHardening(app));
   setupOpenApi(app);
   return app;
 }
@@ -51,6 +62,9 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<R
     app,
     url: `http://127.0.0.1:${port}`,
     metricsUrl: `http://127.0.0.1:${metricsPort}`,
-    close: () => app.close(),
+    close: () => {
+      hardenings.get(app)?.startDraining();
+      return app.close();
+    },
   };
 }
