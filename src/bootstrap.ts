@@ -29,8 +29,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Longer than Azure load balancers' idle timeout, so they never reuse a socket the server just closed.
     keepAliveTimeout: 65_000,
     requestTimeout: config.requestTimeoutMs,
-    // Node checks request timeouts at this interval (default 30 s, which would triple a 10 s timeout).
-    http: { connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs) },
+    // Node 20 honours requestTimeout only when given to http.createServer (Fastify sets it afterwards, too late),
+    // and checks it at connectionsCheckingInterval (default 30 s, which would triple a 10 s timeout).
+    http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     connectionTimeout: config.connectionTimeoutMs,
     clientErrorHandler,
     // Requests already on a connection when the listener closes are served, not answered 503: the drain has told

@@ -65,6 +65,15 @@ describe('hostile requests to the booted service', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
   });
 
+  it('times out a client that sends its body too slowly (408 in the documented shape)', async () => {
+    const started = Date.now();
+    const head = `POST /v1/forecast HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`;
+    const answer = await rawRequest(service.url, [head, '{"horizon":', '1', ',', '"series"'], 400);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(answer.status).toBe(408);
+    expect(JSON.parse(answer.body)).toMatchObject({ statusCode: 408, code: 'REQUEST_TIMEOUT' });
+  });
+
   it('marks API answers nosniff and no-store, errors included', async () => {
     const ok = await request(service.url).get('/v1/model').expect(200);
     const bad = await post('{"horizon":0}').expect(400);
