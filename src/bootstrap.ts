@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { loadAppConfig } from './config/load-app-config';
-import { clientErrorHandler, Hardening, installHardening } from './http/http-hardening';
+import { clientErrorHandler, installHardening } from './http/http-hardening';
 import { installHttpMetrics } from './monitoring/http-metrics';
 import { createLogger, PinoNestLogger } from './monitoring/logger';
 import { MetricsServer } from './monitoring/metrics-server';
@@ -20,7 +20,6 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-const hardenings = new WeakMap<NestFastifyApplication, Hardening>();
 
 /** Builds the app without listening: used by bootstrap() and by the OpenAPI generator (which never loads a model). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -47,7 +46,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Fastify parses text/plain by default; without a parser any non-JSON body is a 415.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   installHttpMetrics(app);
-  hardenings.set(app, await installHardening(app));
+  await installHardening(app);
   setupOpenApi(app);
   return app;
 }
@@ -63,9 +62,6 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<R
     app,
     url: `http://127.0.0.1:${port}`,
     metricsUrl: `http://127.0.0.1:${metricsPort}`,
-    close: () => {
-      hardenings.get(app)?.startDraining();
-      return app.close();
-    },
+    close: () => app.close(),
   };
 }

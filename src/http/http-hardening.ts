@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { toErrorResponse } from '../common/error-response';
 import { AppConfig } from '../config/app-config';
+import { closeListenerGracefully } from './graceful-close';
 import { ContentEncodingUnsupportedError, RETRY_AFTER_SECONDS, ServiceOverloadedError } from './overloaded.error';
 import { SeriesAdmission } from './series-admission';
 
@@ -49,8 +50,6 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
 }
 
 export interface Hardening {
-  /** From SIGTERM on: every answer says `Connection: close`, so keep-alive clients leave before the listener closes. */
-  startDraining(): void;
   admission: SeriesAdmission;
 }
 
@@ -58,7 +57,7 @@ export interface Hardening {
  * The HTTP edge's defences, as Fastify hooks installed once while building the app: refused content encodings,
  * security and caching headers on API answers, event-loop pressure (@fastify/under-pressure, /v1 only: health
  * must keep answering), admission of forecast work by series with a short queue, dropping work of clients that
- * have gone, and `Connection: close` while draining.
+ * have gone, and `Connection: close` once the listener has closed (graceful-close.ts).
  */
 export async function installHardening(app: NestFastifyApplication): Promise<Hardening> {
   const config = app.get(AppConfig);
@@ -67,6 +66,7 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
   let draining = false;
 
   fastify.server.maxConnections = config.maxConnections;
+  closeListenerGracefully(fastify.server, () => (draining = true));
 
   if (config.maxEventLoopDelayMs > 0) {
     await app.register(underPressure as never, {
@@ -111,10 +111,5 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
     }
   });
 
-  return {
-    admission,
-    startDraining: () => {
-      draining = true;
-    },
-  };
+  return { admission };
 }
