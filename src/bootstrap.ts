@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
+import { installAuth } from './auth/install-auth';
 import { AppConfig } from './config/app-config';
 import { loadAppConfig } from './config/load-app-config';
 import { clientErrorHandler, installHardening } from './http/http-hardening';
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   installHttpMetrics(app);
   await installHardening(app);
+  await installAuth(app);
   setupOpenApi(app);
   return app;
 }

@@ -55,6 +55,17 @@ export abstract class AppConfig {
   /** MAX_CONNECTIONS: sockets beyond this are refused. */
   abstract readonly maxConnections: number;
 
+  /** AUTH_ENABLED: /v1 routes need an Entra ID bearer token or an API key with the endpoint's role. */
+  abstract readonly authEnabled: boolean;
+  /** AUTH_JWKS_URL / AUTH_ISSUER / AUTH_AUDIENCE: the Entra tenant's key set, token issuer and this API's audience. */
+  abstract readonly authJwksUrl?: string;
+  abstract readonly authIssuer?: string;
+  abstract readonly authAudience?: string;
+  /** AUTH_API_KEYS_FILE: `<client-id>:<sha256>:<roles>` lines (a mounted Secret), for gateways that use keys. */
+  abstract readonly authApiKeysFile?: string;
+  /** RATE_LIMIT_PER_MINUTE: requests per consumer (or per address, unauthenticated) per minute, per replica; 0 off. */
+  abstract readonly rateLimitPerMinute: number;
+
   /** MONITORING_ENABLED: false binds a no-op observer (used by the benchmark to price monitoring). */
   abstract readonly monitoringEnabled: boolean;
   /** METRICS_LATENCY_BUCKETS: comma-separated seconds. */
