@@ -15,15 +15,16 @@ jest.setTimeout(60_000);
 
 const ISSUER = 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0';
 const AUDIENCE = 'api://demand-forecast';
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('authentication and authorisation of API consumers', () => {
   let service: RunningService;
   let jwks: http.Server;
-  let tenantKey: CryptoKey;
-  let foreignKey: CryptoKey;
+  let tenantKey: PrivateKey;
+  let foreignKey: PrivateKey;
 
-  const token = (claims: Record<string, unknown>, options: { key?: CryptoKey; issuer?: string; audience?: string; expiresIn?: string | number } = {}) =>
+  const token = (claims: Record<string, unknown>, options: { key?: PrivateKey; issuer?: string; audience?: string; expiresIn?: string | number } = {}) =>
     new SignJWT({ azp: 'app-1', roles: ['Forecast.Create'], ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'tenant-key' })
       .setIssuer(options.issuer ?? ISSUER)
