@@ -55,6 +55,10 @@ describe('RequestValidationPipe on hostile bodies', () => {
     expect(error.violations).toHaveLength(MAX_REPORTED_VIOLATIONS);
   });
 
+  it('refuses an array where an element must be an object (it passed @ValidateNested and then failed as a 500)', async () => {
+    expect((await rejection({ actuals: [[]] }, PostActualsDto)).violations).toEqual([{ field: 'actuals[0]', rule: 'must be an object' }]);
+  });
+
   it('names the index in the whole body when validating long arrays in chunks', async () => {
     const list: unknown[] = Array.from({ length: 400 }, (_, i) => series(i));
     list[150] = 7;

@@ -19,6 +19,7 @@ import { dtoFastCheck } from '../common/dto-fast-check';
 import { registerConstraintSchema } from '../common/dto-json-schema';
 import { MONTH_PATTERN, MONTH_RULE } from '../common/month-grammar';
 import { isQuantity, MAX_QUANTITY, QUANTITY_RULE } from '../common/quantity';
+import { ObjectElements } from '../common/object-elements';
 import { registerFastCheck } from '../common/request-validation.pipe';
 import { ELEMENT_CHECK_PREFIX, registerElementRule } from '../common/validation-violations';
 import { ForecastInput, SeriesInput } from './forecast-input';
@@ -32,17 +33,6 @@ const ATTRIBUTE_VALUES = `${ELEMENT_CHECK_PREFIX}attributeValue`;
 export const MAX_ATTRIBUTES = 100;
 registerConstraintSchema(ATTRIBUTE_VALUES, { type: 'object', maxProperties: MAX_ATTRIBUTES, additionalProperties: { type: 'string' } });
 
-const OBJECTS = `${ELEMENT_CHECK_PREFIX}object`;
-const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
-registerElementRule(OBJECTS, { rule: 'must be an object', isValid: isObject });
-registerConstraintSchema(OBJECTS, { type: 'array', items: { type: 'object' } });
-
-@ValidatorConstraint({ name: OBJECTS })
-class Objects implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return Array.isArray(value) && value.every(isObject);
-  }
-}
 
 @ValidatorConstraint({ name: QUANTITIES })
 class Quantities implements ValidatorConstraintInterface {
@@ -129,7 +119,7 @@ export class ForecastRequestDto implements ForecastInput {
   @ApiProperty({ description: 'Series to forecast, all scored in one model run. At most MAX_SERIES_PER_REQUEST (default 1000).', type: [SeriesDto] })
   @ValidateNested({ each: true })
   @Type(() => SeriesDto)
-  @Validate(Objects)
+  @Validate(ObjectElements)
   @ArrayNotEmpty()
   @IsArray()
   series!: SeriesDto[];

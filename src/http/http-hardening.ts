@@ -28,7 +28,7 @@ function seriesCount(body: unknown): number {
 
 // The socket, not the request stream: Node destroys a request stream once its body has been read.
 function clientHasGone(request: FastifyRequest): boolean {
-  return request.raw.socket?.destroyed !== false;
+  return request.raw.socket?.destroyed === true;
 }
 
 /**

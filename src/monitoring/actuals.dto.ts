@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNumber, IsString, Length, Matches, Max, Min, Validate, ValidateNested } from 'class-validator';
 import { dtoFastCheck } from '../common/dto-fast-check';
 import { MONTH_PATTERN, MONTH_RULE } from '../common/month-grammar';
+import { ObjectElements } from '../common/object-elements';
 import { MAX_QUANTITY } from '../common/quantity';
 import { registerFastCheck } from '../common/request-validation.pipe';
 
@@ -44,6 +45,7 @@ export class PostActualsDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_ACTUALS_PER_REQUEST)
+  @Validate(ObjectElements)
   @ValidateNested({ each: true })
   @Type(() => ActualDto)
   actuals!: ActualDto[];
