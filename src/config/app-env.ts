@@ -95,7 +95,7 @@ export class AppEnv {
   @IsOptional() @IsString() AUTH_ISSUER?: string;
   @IsOptional() @IsString() AUTH_AUDIENCE?: string;
   @IsOptional() @IsString() AUTH_API_KEYS_FILE?: string;
-  @Transform(toInteger) @Min(0) @IsInt() RATE_LIMIT_PER_MINUTE: number = 600;
+  @Transform(toInteger) @Min(0) @IsInt() RATE_LIMIT_PER_MINUTE: number = 0;
 
   @Transform(toBoolean) @IsBoolean({ message: '$property must be true or false' }) MONITORING_ENABLED: boolean = true;
   @Validate(AscendingSeconds) METRICS_LATENCY_BUCKETS = '0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1';

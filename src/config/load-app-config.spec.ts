@@ -53,7 +53,7 @@ describe('loadAppConfig', () => {
       authIssuer: undefined,
       authAudience: undefined,
       authApiKeysFile: undefined,
-      rateLimitPerMinute: 600,
+      rateLimitPerMinute: 0,
       monitoringEnabled: true,
       latencyBuckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       driftWindowSize: 5000,
