@@ -79,6 +79,11 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
   }
 
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    // Refused before its body is parsed: Node then discards the body unparsed, far cheaper than JSON.parse.
+    if (admission.saturated && request.method === 'POST' && request.routeOptions.url === '/v1/forecast') {
+      overloaded(reply, 'queue_full');
+      return;
+    }
     const encoding = request.headers['content-encoding'];
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
       sendError(reply, new ContentEncodingUnsupportedError(`content-encoding ${encoding} is not supported; send identity-encoded JSON`));

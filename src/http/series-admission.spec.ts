@@ -27,6 +27,7 @@ describe('SeriesAdmission', () => {
     const admission = new SeriesAdmission(1, 1, 10_000);
     await admission.admit(1);
     void admission.admit(1).catch(() => undefined);
+    expect(admission.saturated).toBe(true);
     await expect(admission.admit(1)).rejects.toBe('queue_full');
   });
 

@@ -40,6 +40,11 @@ export class SeriesAdmission {
     });
   }
 
+  /** True while a new request would be refused at once: decidable before its body is read. */
+  get saturated(): boolean {
+    return this.queue.length >= this.maxQueued && this.inFlight > 0;
+  }
+
   get seriesInFlight(): number {
     return this.inFlight;
   }
