@@ -2,8 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
+import { installAuth } from './auth/install-auth';
 import { AppConfig } from './config/app-config';
 import { loadAppConfig } from './config/load-app-config';
+import { clientErrorHandler, installHardening } from './http/http-hardening';
 import { installHttpMetrics } from './monitoring/metrics/http-metrics';
 import { createLogger, PinoNestLogger } from './monitoring/logging/logger';
 import { MetricsServer } from './monitoring/metrics/metrics-server';
@@ -19,13 +21,22 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+
 /** Builds the app without listening: used by bootstrap() and by the OpenAPI generator (which never loads a model). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // Longer than Azure load balancers' idle timeout, so they never reuse a socket the server just closed.
     keepAliveTimeout: 65_000,
-    return503OnClosing: true,
+    requestTimeout: config.requestTimeoutMs,
+    // Node 20 honours requestTimeout only when given to http.createServer (Fastify sets it afterwards, too late),
+    // and checks it at connectionsCheckingInterval (default 30 s, which would triple a 10 s timeout).
+    http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    connectionTimeout: config.connectionTimeoutMs,
+    clientErrorHandler,
+    // Requests already on a connection when the listener closes are served, not answered 503: the drain has told
+    // clients to close, and anything still arriving was sent before they heard.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(createLogger(config.logLevel)),
@@ -36,6 +47,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Fastify parses text/plain by default; without a parser any non-JSON body is a 415.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   installHttpMetrics(app);
+  await installHardening(app);
+  await installAuth(app);
   setupOpenApi(app);
   return app;
 }

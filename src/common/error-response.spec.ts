@@ -34,9 +34,26 @@ describe('toErrorResponse', () => {
       statusCode: 503,
       error: 'Service Unavailable',
       code: 'THING_BROKEN',
-      message: 'not yet',
+      message: 'the service cannot answer right now; retry later',
       reason: 'loading',
     });
+  });
+
+  it('keeps registry URLs, cache paths and source paths of a 503 for the logs only', () => {
+    const error = new ThingBrokenError('the model is not ready: session_failed: /tmp/cache/model.onnx at /app/node_modules/onnxruntime-node/x.js:3', {
+      reason: 'session_failed: https://acct.blob.core.windows.net/models/demand-forecast/1/model.onnx /tmp/cache',
+      model: { name: 'demand-forecast', version: 1, path: '/tmp/cache' },
+    });
+    const response = toErrorResponse(error);
+    expect(response.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'THING_BROKEN',
+      message: 'the service cannot answer right now; retry later',
+      reason: 'session_failed',
+      model: { name: 'demand-forecast', version: 1 },
+    });
+    expect(response.logDetail).toContain('/tmp/cache/model.onnx');
   });
 
   it('keeps non-object details (internal problem lists) out of the body', () => {
@@ -44,7 +61,7 @@ describe('toErrorResponse', () => {
       statusCode: 503,
       error: 'Service Unavailable',
       code: 'INTERNAL_DETAILS',
-      message: 'refused',
+      message: 'the service cannot answer right now; retry later',
     });
   });
 

@@ -14,6 +14,8 @@ export interface ErrorResponse {
   body: ErrorBody;
   /** True when the error is a bug rather than a client's or the model's state: log it with its stack. */
   unexpected: boolean;
+  /** For expected 5xx answers: what happened, for the logs only (the body says no more than the code). */
+  logDetail?: string;
 }
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -82,15 +84,37 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const SERVER_MESSAGES: Record<number, string> = {
+  503: 'the service cannot answer right now; retry later',
+};
+const SERVER_MESSAGE = 'the service failed to answer; the error has been logged';
+
+// What of a 5xx DomainError's details may leave the process: the reason's leading code word ("not_found", not the
+// registry URL, cache path or onnxruntime source path after it) and the model's name and version.
+function safeServerDetails(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!details) return undefined;
+  const safe: Record<string, unknown> = {};
+  const reason = typeof details.reason === 'string' ? /^[a-z][a-z_]*/.exec(details.reason)?.[0] : undefined;
+  if (reason) safe.reason = reason;
+  const model = details.model as { name?: unknown; version?: unknown } | undefined;
+  if (isPlainRecord(model) && typeof model.name === 'string') {
+    safe.model = typeof model.version === 'number' ? { name: model.name, version: model.version } : { name: model.name };
+  }
+  return safe;
+}
+
 /**
  * The one mapping from anything thrown to an HTTP answer: DomainErrors by their code and status (object details
  * become body fields), framework and Fastify client errors by their status, everything else a 500 that says
- * nothing about the internals. Never includes a stack trace.
+ * nothing about the internals. A 5xx body carries its code and a fixed message only. Never a stack trace.
  */
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof DomainError) {
+    const status = error.httpStatus;
     const details = isPlainRecord(error.details) ? error.details : undefined;
-    return { status: error.httpStatus, body: body(error.httpStatus, error.code, error.message, details), unexpected: error.httpStatus >= 500 && error.httpStatus !== 503 };
+    if (status < 500) return { status, body: body(status, error.code, error.message, details), unexpected: false };
+    const message = SERVER_MESSAGES[status] ?? SERVER_MESSAGE;
+    return { status, body: body(status, error.code, message, safeServerDetails(details)), unexpected: status !== 503, logDetail: error.message };
   }
   const status = isHttpExceptionLike(error) ? error.getStatus() : clientStatusOf(error);
   if (status !== undefined && status < 500) {
@@ -98,7 +122,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return { status, body: body(status, codeForClientError(status, error), message), unexpected: false };
   }
   if (status === 503) {
-    return { status, body: body(status, 'SERVICE_UNAVAILABLE', messageOf(error, 'service unavailable')), unexpected: false };
+    return { status, body: body(status, 'SERVICE_UNAVAILABLE', SERVER_MESSAGES[503]), unexpected: false, logDetail: messageOf(error, 'service unavailable') };
   }
-  return { status: 500, body: body(500, 'INTERNAL_ERROR', 'the service failed to answer; the error has been logged'), unexpected: true };
+  return { status: 500, body: body(500, 'INTERNAL_ERROR', SERVER_MESSAGE), unexpected: true };
 }

@@ -38,34 +38,41 @@ function elementViolations(field: string, value: unknown, rule: ElementRule): Vi
   return violations;
 }
 
-function isInside(field: string, ancestor: string): boolean {
-  return field.startsWith(`${ancestor}.`) || field.startsWith(`${ancestor}[`);
-}
-
 /**
  * Flattens class-validator's error tree into violations with JSON-style paths: one per field (its first broken
  * rule), none inside a field that is itself wrong (a string `history` has no `history.values` to complain about).
+ * One walk of the tree: linear in the number of errors, however many a hostile body produces.
  */
 export function toViolations(errors: ValidationError[]): Violation[] {
-  const all = collect(errors, '');
+  const out: Violation[] = [];
   const seen = new Set<string>();
-  return all.filter((v) => {
-    if (seen.has(v.field) || all.some((other) => isInside(v.field, other.field))) return false;
-    seen.add(v.field);
-    return true;
-  });
+  // An explicit stack rather than recursion: error trees are as deep as the body, and depth is bounded elsewhere.
+  const stack: Array<{ error: ValidationError; parent: string }> = [];
+  for (let i = errors.length - 1; i >= 0; i--) stack.push({ error: errors[i], parent: '' });
+  while (stack.length > 0) {
+    const { error, parent } = stack.pop()!;
+    const field = childPath(parent, error.property);
+    const own = ownViolations(error, field);
+    for (const violation of own) {
+      if (seen.has(violation.field)) continue;
+      seen.add(violation.field);
+      out.push(violation);
+    }
+    if (own.some((v) => v.field === field)) continue;
+    const children = error.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ error: children[i], parent: field });
+  }
+  return out;
 }
 
-function collect(errors: ValidationError[], parent: string): Violation[] {
-  return errors.flatMap((error) => {
-    const field = childPath(parent, error.property);
-    const own = Object.entries(error.constraints ?? {}).flatMap(([name, message]): Violation[] => {
-      const elementRule = elementRules.get(name);
-      if (elementRule) return elementViolations(field, error.value, elementRule);
-      if (name === 'whitelistValidation') return [{ field, rule: 'is not a known property' }];
-      if (name === 'nestedValidation') return [{ field, rule: 'must be an object' }];
-      return [{ field, rule: ruleText(message, error.property) }];
-    });
-    return [...own, ...collect(error.children ?? [], field)];
-  });
+function ownViolations(error: ValidationError, field: string): Violation[] {
+  const violations: Violation[] = [];
+  for (const [name, message] of Object.entries(error.constraints ?? {})) {
+    const elementRule = elementRules.get(name);
+    if (elementRule) violations.push(...elementViolations(field, error.value, elementRule));
+    else if (name === 'whitelistValidation') violations.push({ field, rule: 'is not a known property' });
+    else if (name === 'nestedValidation') violations.push({ field, rule: 'must be an object' });
+    else violations.push({ field, rule: ruleText(message, error.property) });
+  }
+  return violations;
 }

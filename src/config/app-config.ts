@@ -40,6 +40,32 @@ export abstract class AppConfig {
   /** SHUTDOWN_DRAIN_DELAY_MS: after SIGTERM, readiness is 503 at once and new connections are accepted this long. */
   abstract readonly shutdownDrainDelayMs: number;
 
+  /** MAX_SERIES_IN_FLIGHT: series being scored at once; more wait in the queue. */
+  abstract readonly maxSeriesInFlight: number;
+  /** MAX_QUEUED_REQUESTS: forecast requests waiting for admission; beyond, a 503 with Retry-After at once. */
+  abstract readonly maxQueuedRequests: number;
+  /** QUEUE_TIMEOUT_MS: longest wait for admission before a 503. */
+  abstract readonly queueTimeoutMs: number;
+  /** MAX_EVENT_LOOP_DELAY_MS: above this event-loop delay, /v1 answers 503 at once (0: off). */
+  abstract readonly maxEventLoopDelayMs: number;
+  /** REQUEST_TIMEOUT_MS: a request (headers and body) must arrive within this; else 408. */
+  abstract readonly requestTimeoutMs: number;
+  /** CONNECTION_TIMEOUT_MS: an idle socket is closed after this (longer than the 65 s keep-alive). */
+  abstract readonly connectionTimeoutMs: number;
+  /** MAX_CONNECTIONS: sockets beyond this are refused. */
+  abstract readonly maxConnections: number;
+
+  /** AUTH_ENABLED: /v1 routes need an Entra ID bearer token or an API key with the endpoint's role. */
+  abstract readonly authEnabled: boolean;
+  /** AUTH_JWKS_URL / AUTH_ISSUER / AUTH_AUDIENCE: the Entra tenant's key set, token issuer and this API's audience. */
+  abstract readonly authJwksUrl?: string;
+  abstract readonly authIssuer?: string;
+  abstract readonly authAudience?: string;
+  /** AUTH_API_KEYS_FILE: `<client-id>:<sha256>:<roles>` lines (a mounted Secret), for gateways that use keys. */
+  abstract readonly authApiKeysFile?: string;
+  /** RATE_LIMIT_PER_MINUTE: requests per consumer (or per address, unauthenticated) per minute, per replica; 0 off. */
+  abstract readonly rateLimitPerMinute: number;
+
   /** MONITORING_ENABLED: false binds a no-op observer (used by the benchmark to price monitoring). */
   abstract readonly monitoringEnabled: boolean;
   /** METRICS_LATENCY_BUCKETS: comma-separated seconds. */

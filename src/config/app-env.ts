@@ -80,6 +80,23 @@ export class AppEnv {
   @Transform(toInteger) @Min(1024) @IsInt() BODY_LIMIT_BYTES: number = 1_048_576;
   @Transform(toInteger) @Min(0) @IsInt() SHUTDOWN_DRAIN_DELAY_MS: number = 5000;
 
+  // Admission control and timeouts (src/http/). Two maximal bodies score at once; a few more wait briefly.
+  @Transform(toInteger) @Min(1) @IsInt() MAX_SERIES_IN_FLIGHT: number = 2000;
+  @Transform(toInteger) @Min(0) @IsInt() MAX_QUEUED_REQUESTS: number = 16;
+  @Transform(toInteger) @Min(1) @IsInt() QUEUE_TIMEOUT_MS: number = 1000;
+  @Transform(toInteger) @Min(0) @IsInt() MAX_EVENT_LOOP_DELAY_MS: number = 1000;
+  @Transform(toInteger) @Min(1000) @IsInt() REQUEST_TIMEOUT_MS: number = 10_000;
+  @Transform(toInteger) @Min(1000) @IsInt() CONNECTION_TIMEOUT_MS: number = 70_000;
+  @Transform(toInteger) @Min(1) @IsInt() MAX_CONNECTIONS: number = 1024;
+
+  // Authentication (src/auth/): off by default for local runs (a loud warning at startup); the chart requires it.
+  @Transform(toBoolean) @IsBoolean({ message: '$property must be true or false' }) AUTH_ENABLED: boolean = false;
+  @IsOptional() @Matches(/^https:\/\/.+|^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/.*/, { message: '$property must be an https:// URL' }) AUTH_JWKS_URL?: string;
+  @IsOptional() @IsString() AUTH_ISSUER?: string;
+  @IsOptional() @IsString() AUTH_AUDIENCE?: string;
+  @IsOptional() @IsString() AUTH_API_KEYS_FILE?: string;
+  @Transform(toInteger) @Min(0) @IsInt() RATE_LIMIT_PER_MINUTE: number = 0;
+
   @Transform(toBoolean) @IsBoolean({ message: '$property must be true or false' }) MONITORING_ENABLED: boolean = true;
   @Validate(AscendingSeconds) METRICS_LATENCY_BUCKETS = '0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1';
   @Transform(toInteger) @Min(10) @IsInt() DRIFT_WINDOW_SIZE: number = 5000;

@@ -15,6 +15,12 @@ function problemsOf(env: NodeJS.ProcessEnv): string {
 }
 
 describe('loadAppConfig', () => {
+  it('refuses authentication turned on without a way to check credentials, or half an Entra setup', () => {
+    expect(() => loadAppConfig({ AUTH_ENABLED: 'true' })).toThrow('AUTH_ENABLED=true needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE, or AUTH_API_KEYS_FILE');
+    expect(() => loadAppConfig({ AUTH_ENABLED: 'true', AUTH_ISSUER: 'https://login.microsoftonline.com/t/v2.0' })).toThrow('must be set together');
+    expect(loadAppConfig({ AUTH_ENABLED: 'true', AUTH_API_KEYS_FILE: '/etc/keys' }).authEnabled).toBe(true);
+  });
+
   it('fills every field with its documented default from an empty environment', () => {
     const config = loadAppConfig({});
     expect(config).toEqual({
@@ -35,6 +41,19 @@ describe('loadAppConfig', () => {
       maxSeriesPerRequest: 1000,
       bodyLimitBytes: 1048576,
       shutdownDrainDelayMs: 5000,
+      maxSeriesInFlight: 2000,
+      maxQueuedRequests: 16,
+      queueTimeoutMs: 1000,
+      maxEventLoopDelayMs: 1000,
+      requestTimeoutMs: 10000,
+      connectionTimeoutMs: 70000,
+      maxConnections: 1024,
+      authEnabled: false,
+      authJwksUrl: undefined,
+      authIssuer: undefined,
+      authAudience: undefined,
+      authApiKeysFile: undefined,
+      rateLimitPerMinute: 0,
       monitoringEnabled: true,
       latencyBuckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       driftWindowSize: 5000,

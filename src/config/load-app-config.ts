@@ -27,6 +27,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (parsed.REGISTRY_RETRY_MAX_MS < parsed.REGISTRY_RETRY_INITIAL_MS && problems.length === 0) {
     problems.push('REGISTRY_RETRY_MAX_MS must be at least REGISTRY_RETRY_INITIAL_MS');
   }
+  const entra = [parsed.AUTH_JWKS_URL, parsed.AUTH_ISSUER, parsed.AUTH_AUDIENCE].filter((v) => v !== undefined).length;
+  if (entra !== 0 && entra !== 3) problems.push('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE must be set together');
+  if (parsed.AUTH_ENABLED && entra === 0 && parsed.AUTH_API_KEYS_FILE === undefined) {
+    problems.push('AUTH_ENABLED=true needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE, or AUTH_API_KEYS_FILE');
+  }
   if (problems.length > 0) throw new AppConfigInvalidError(problems);
 
   const config: AppConfig = {
@@ -47,6 +52,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxSeriesPerRequest: parsed.MAX_SERIES_PER_REQUEST,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     shutdownDrainDelayMs: parsed.SHUTDOWN_DRAIN_DELAY_MS,
+    maxSeriesInFlight: parsed.MAX_SERIES_IN_FLIGHT,
+    maxQueuedRequests: parsed.MAX_QUEUED_REQUESTS,
+    queueTimeoutMs: parsed.QUEUE_TIMEOUT_MS,
+    maxEventLoopDelayMs: parsed.MAX_EVENT_LOOP_DELAY_MS,
+    requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
+    connectionTimeoutMs: parsed.CONNECTION_TIMEOUT_MS,
+    maxConnections: parsed.MAX_CONNECTIONS,
+    authEnabled: parsed.AUTH_ENABLED,
+    authJwksUrl: parsed.AUTH_JWKS_URL,
+    authIssuer: parsed.AUTH_ISSUER,
+    authAudience: parsed.AUTH_AUDIENCE,
+    authApiKeysFile: parsed.AUTH_API_KEYS_FILE,
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     monitoringEnabled: parsed.MONITORING_ENABLED,
     latencyBuckets: parsed.METRICS_LATENCY_BUCKETS.split(',').map(Number),
     driftWindowSize: parsed.DRIFT_WINDOW_SIZE,

@@ -15,27 +15,24 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { dtoFastCheck } from '../common/dto-fast-check';
+import { registerConstraintSchema } from '../common/dto-json-schema';
+import { MONTH_PATTERN, MONTH_RULE } from '../common/month-grammar';
+import { isQuantity, MAX_QUANTITY, QUANTITY_RULE } from '../common/quantity';
+import { ObjectElements } from '../common/object-elements';
 import { registerFastCheck } from '../common/request-validation.pipe';
 import { ELEMENT_CHECK_PREFIX, registerElementRule } from '../common/validation-violations';
-import { isWellFormedForecastRequest } from './forecast-request.fast-check';
 import { ForecastInput, SeriesInput } from '../prediction/forecast-input';
 
 const QUANTITIES = `${ELEMENT_CHECK_PREFIX}quantity`;
-const isQuantity = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-registerElementRule(QUANTITIES, { rule: 'must be a finite number >= 0', isValid: isQuantity });
+registerElementRule(QUANTITIES, { rule: QUANTITY_RULE, isValid: isQuantity });
+registerConstraintSchema(QUANTITIES, { type: 'array', items: { type: 'number', minimum: 0, maximum: MAX_QUANTITY } });
 
 const ATTRIBUTE_VALUES = `${ELEMENT_CHECK_PREFIX}attributeValue`;
+/** Attributes per series: models use a handful; the bound keeps a hostile map from costing seconds to copy. */
+export const MAX_ATTRIBUTES = 100;
+registerConstraintSchema(ATTRIBUTE_VALUES, { type: 'object', maxProperties: MAX_ATTRIBUTES, additionalProperties: { type: 'string' } });
 
-const OBJECTS = `${ELEMENT_CHECK_PREFIX}object`;
-const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
-registerElementRule(OBJECTS, { rule: 'must be an object', isValid: isObject });
-
-@ValidatorConstraint({ name: OBJECTS })
-class Objects implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return Array.isArray(value) && value.every(isObject);
-  }
-}
 
 @ValidatorConstraint({ name: QUANTITIES })
 class Quantities implements ValidatorConstraintInterface {
@@ -47,25 +44,28 @@ class Quantities implements ValidatorConstraintInterface {
 @ValidatorConstraint({ name: ATTRIBUTE_VALUES })
 class StringValues implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+    if (typeof value !== 'object' || value === null) return false;
+    const values = Object.values(value);
+    return values.length <= MAX_ATTRIBUTES && values.every((v) => typeof v === 'string');
   }
 
   defaultMessage(): string {
-    return '$property must map attribute names to strings';
+    return `$property must map at most ${MAX_ATTRIBUTES} attribute names to strings`;
   }
 }
 
 export class HistoryDto {
-  @ApiProperty({ description: 'First month of `values`, in YYYY-MM form.', example: '2022-01', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month in YYYY-MM form' })
+  @ApiProperty({ description: 'First month of `values`, in YYYY-MM form.', example: '2022-01', pattern: MONTH_PATTERN.source })
+  @Matches(MONTH_PATTERN, { message: `$property ${MONTH_RULE}` })
   @IsString()
   start!: string;
 
   @ApiProperty({
     description:
-      'Monthly quantities from `start`, one per month with no gaps, in the units forecasts are wanted in. Each must be a finite number >= 0; at least the model\'s `minHistory` months (see GET /v1/model).',
+      'Monthly quantities from `start`, one per month with no gaps, in the units forecasts are wanted in. Each must be a finite number from 0 to 1e12; at least the model\'s `minHistory` months (see GET /v1/model).',
     type: [Number],
     minimum: 0,
+    maximum: MAX_QUANTITY,
     example: [120, 135, 150, 160, 155, 170, 180, 175, 190, 210, 230, 260, 130, 140, 158, 171, 166, 180, 192, 185, 199, 220, 241, 275],
   })
   @Validate(Quantities)
@@ -92,8 +92,9 @@ export class SeriesDto implements SeriesInput {
   sku!: string;
 
   @ApiPropertyOptional({
-    description: 'Extra categorical attributes the model may use (see `features.categoricals` of GET /v1/model).',
+    description: 'Extra categorical attributes the model may use (see `features.categoricals` of GET /v1/model); at most 100.',
     type: 'object',
+    maxProperties: MAX_ATTRIBUTES,
     additionalProperties: { type: 'string' },
     example: { channel: 'retail' },
   })
@@ -118,10 +119,10 @@ export class ForecastRequestDto implements ForecastInput {
   @ApiProperty({ description: 'Series to forecast, all scored in one model run. At most MAX_SERIES_PER_REQUEST (default 1000).', type: [SeriesDto] })
   @ValidateNested({ each: true })
   @Type(() => SeriesDto)
-  @Validate(Objects)
+  @Validate(ObjectElements)
   @ArrayNotEmpty()
   @IsArray()
   series!: SeriesDto[];
 }
 
-registerFastCheck(ForecastRequestDto, isWellFormedForecastRequest);
+registerFastCheck(ForecastRequestDto, dtoFastCheck(ForecastRequestDto));

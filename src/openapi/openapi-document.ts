@@ -16,8 +16,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addTag('forecasting', 'Forecasts and the served model')
     .addTag('health', 'Liveness and readiness probes')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Microsoft Entra ID access token (client credentials) with the app role the operation names.' }, 'entra')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key issued to a gateway (AUTH_API_KEYS_FILE).' }, 'apiKey')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  // Every /v1 operation takes either credential (src/auth/); health and docs need none.
+  for (const [route, operations] of Object.entries(document.paths)) {
+    if (!route.startsWith('/v1/')) continue;
+    for (const operation of Object.values(operations) as Array<{ security?: unknown }>) operation.security = [{ entra: [] }, { apiKey: [] }];
+  }
+  return document;
 }
 
 /** Serves Swagger UI at /docs and the raw document at /openapi.json; marked routes serialize by it. */

@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNumber, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNumber, IsString, Length, Matches, Max, Min, Validate, ValidateNested } from 'class-validator';
+import { dtoFastCheck } from '../../common/dto-fast-check';
+import { MONTH_PATTERN, MONTH_RULE } from '../../common/month-grammar';
+import { ObjectElements } from '../../common/object-elements';
+import { MAX_QUANTITY } from '../../common/quantity';
+import { registerFastCheck } from '../../common/request-validation.pipe';
 
 /** Actuals per request; larger uploads are split by the client. */
 export const MAX_ACTUALS_PER_REQUEST = 10_000;
@@ -16,14 +21,15 @@ export class ActualDto {
   @Length(1, 128)
   sku!: string;
 
-  @ApiProperty({ description: 'The month the quantity was realised in, YYYY-MM.', example: '2024-07', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' })
+  @ApiProperty({ description: 'The month the quantity was realised in, YYYY-MM.', example: '2024-07', pattern: MONTH_PATTERN.source })
   @IsString()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month in YYYY-MM form' })
+  @Matches(MONTH_PATTERN, { message: `$property ${MONTH_RULE}` })
   month!: string;
 
-  @ApiProperty({ description: 'Realised quantity in the units forecasts were requested in; finite, >= 0.', example: 182, minimum: 0 })
+  @ApiProperty({ description: 'Realised quantity in the units forecasts were requested in; finite, 0 to 1e12.', example: 182, minimum: 0, maximum: MAX_QUANTITY })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a finite number' })
   @Min(0)
+  @Max(MAX_QUANTITY)
   value!: number;
 }
 
@@ -39,10 +45,13 @@ export class PostActualsDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_ACTUALS_PER_REQUEST)
+  @Validate(ObjectElements)
   @ValidateNested({ each: true })
   @Type(() => ActualDto)
   actuals!: ActualDto[];
 }
+
+registerFastCheck(PostActualsDto, dtoFastCheck(PostActualsDto));
 
 export class ActualsUnmatchedDto {
   @ApiProperty({ description: 'No replica logged a forecast for that series and month (never forecast, or its log write was dropped); nothing was claimed, so it can be posted again.', example: 1 })

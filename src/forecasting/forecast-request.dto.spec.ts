@@ -1,7 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { ForecastRequestDto } from './forecast-request.dto';
-import { isWellFormedForecastRequest } from './forecast-request.fast-check';
+import { dtoFastCheck } from '../common/dto-fast-check';
+import { ForecastRequestDto, MAX_ATTRIBUTES } from './forecast-request.dto';
+
+const fastCheck = dtoFastCheck(ForecastRequestDto);
+const isWellFormedForecastRequest = fastCheck.isValid;
 
 function dtoAccepts(body: unknown): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
@@ -17,7 +20,7 @@ const good = {
   ],
 };
 
-describe('isWellFormedForecastRequest', () => {
+describe('the fast path derived from ForecastRequestDto', () => {
   it('accepts a well-formed request', () => {
     expect(isWellFormedForecastRequest(good)).toBe(true);
     expect(dtoAccepts(good)).toBe(true);
@@ -35,9 +38,23 @@ describe('isWellFormedForecastRequest', () => {
     ['a negative value', { ...good, series: [{ ...good.series[1], history: { start: '2020-01', values: [1, -1] } }] }],
     ['a string value', { ...good, series: [{ ...good.series[1], history: { start: '2020-01', values: ['1'] } }] }],
     ['a bad month', { ...good, series: [{ ...good.series[1], history: { start: '2020-00', values: [1] } }] }],
+    ['a value above the ceiling', { ...good, series: [{ ...good.series[1], history: { start: '2020-01', values: [1, 1e308] } }] }],
+    ['an infinite value', { ...good, series: [{ ...good.series[1], history: { start: '2020-01', values: [Infinity] } }] }],
+    ['too many attributes', { ...good, series: [{ ...good.series[1], attributes: Object.fromEntries(Array.from({ length: MAX_ATTRIBUTES + 1 }, (_, i) => [`a${i}`, 'x'])) }] }],
   ])('leaves %s to class-validator', (_name, body) => {
     expect(isWellFormedForecastRequest(body)).toBe(false);
     expect(dtoAccepts(body)).toBe(false);
+  });
+
+  it('rejects keys naming the prototype chain, which class-validator alone lets through', () => {
+    expect(isWellFormedForecastRequest({ ...good, constructor: 1 })).toBe(false);
+    expect(isWellFormedForecastRequest({ ...good, prototype: {} })).toBe(false);
+  });
+
+  it('keeps the ceiling on values a DTO rule (1e12 passes, anything above does not)', () => {
+    const at = (value: number) => ({ ...good, series: [{ ...good.series[1], history: { start: '2020-01', values: [value] } }] });
+    expect([isWellFormedForecastRequest(at(1e12)), dtoAccepts(at(1e12))]).toEqual([true, true]);
+    expect([isWellFormedForecastRequest(at(1.0000001e12)), dtoAccepts(at(1.0000001e12))]).toEqual([false, false]);
   });
 
   it('never accepts what the DTO rules reject, over many mutated bodies', () => {
@@ -46,7 +63,7 @@ describe('isWellFormedForecastRequest', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    const atoms: unknown[] = [null, true, 0, -1, 2.5, '', 'x', '2021-01', '2021-13', [], {}, [1], { a: 'b' }, 'x'.repeat(150), 19];
+    const atoms: unknown[] = [null, true, 0, -1, 2.5, 1e12, 1e13, '', 'x', '2021-01', '2021-13', [], {}, [1], { a: 'b' }, 'x'.repeat(150), 19];
     const mutate = (value: unknown, depth: number): unknown => {
       if (random() < 0.03 || depth > 8) return atoms[Math.floor(random() * atoms.length)];
       if (Array.isArray(value)) return value.map((v) => mutate(v, depth + 1));
@@ -60,10 +77,10 @@ describe('isWellFormedForecastRequest', () => {
     let accepted = 0;
     for (let i = 0; i < 2000; i++) {
       const body = mutate(good, 0);
-      if (isWellFormedForecastRequest(body)) {
-        accepted++;
-        expect({ body, dto: dtoAccepts(body) }).toEqual({ body, dto: true });
-      }
+      const fast = isWellFormedForecastRequest(body);
+      if (fast) accepted++;
+      // Derived from the DTO, the schema agrees with it both ways, not only "accepts nothing it rejects".
+      expect({ body, fast }).toEqual({ body, fast: dtoAccepts(body) });
     }
     // The comparison means something only if both sides were exercised.
     expect(accepted).toBeGreaterThan(50);

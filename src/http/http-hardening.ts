@@ -1,0 +1,120 @@
+import underPressure from '@fastify/under-pressure';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { toErrorResponse } from '../common/error-response';
+import { AppConfig } from '../config/app-config';
+import { closeListenerGracefully } from './graceful-close';
+import { ContentEncodingUnsupportedError, RETRY_AFTER_SECONDS, ServiceOverloadedError } from './overloaded.error';
+import { SeriesAdmission } from './series-admission';
+
+const API_PREFIX = '/v1/';
+
+function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  const { status, body } = toErrorResponse(error);
+  return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(body);
+}
+
+function overloaded(reply: FastifyReply, why: string): FastifyReply {
+  reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  return sendError(reply, new ServiceOverloadedError(`overloaded: ${why}`));
+}
+
+function seriesCount(body: unknown): number {
+  const series = (body as { series?: unknown } | undefined)?.series;
+  return Array.isArray(series) ? Math.max(1, series.length) : 1;
+}
+
+// The socket, not the request stream: Node destroys a request stream once its body has been read.
+function clientHasGone(request: FastifyRequest): boolean {
+  return request.raw.socket?.destroyed === true;
+}
+
+/**
+ * Node's own answers to a malformed request (bad request line, headers over the limit, timeout) in the
+ * documented error shape with a `code`, instead of Fastify's default body without one.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const message = status === 431 ? 'request headers are too large' : status === 408 ? 'the request did not arrive in time' : 'malformed HTTP request';
+  const body = JSON.stringify(toErrorResponse(Object.assign(new Error(message), { statusCode: status })).body);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+export interface Hardening {
+  admission: SeriesAdmission;
+}
+
+/**
+ * The HTTP edge's defences, as Fastify hooks installed once while building the app: refused content encodings,
+ * security and caching headers on API answers, event-loop pressure (@fastify/under-pressure, /v1 only: health
+ * must keep answering), admission of forecast work by series with a short queue, dropping work of clients that
+ * have gone, and `Connection: close` once the listener has closed (graceful-close.ts).
+ */
+export async function installHardening(app: NestFastifyApplication): Promise<Hardening> {
+  const config = app.get(AppConfig);
+  const fastify = app.getHttpAdapter().getInstance();
+  const admission = new SeriesAdmission(config.maxSeriesInFlight, config.maxQueuedRequests, config.queueTimeoutMs);
+  let draining = false;
+
+  fastify.server.maxConnections = config.maxConnections;
+  closeListenerGracefully(fastify.server, () => (draining = true));
+
+  if (config.maxEventLoopDelayMs > 0) {
+    await app.register(underPressure as never, {
+      maxEventLoopDelay: config.maxEventLoopDelayMs,
+      pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string) => {
+        if (!request.url.startsWith(API_PREFIX)) return undefined;
+        return overloaded(reply, type);
+      },
+    });
+  }
+
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    // Refused before its body is parsed: Node then discards the body unparsed, far cheaper than JSON.parse.
+    if (admission.saturated && request.method === 'POST' && request.routeOptions.url === '/v1/forecast') {
+      overloaded(reply, 'queue_full');
+      return;
+    }
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      sendError(reply, new ContentEncodingUnsupportedError(`content-encoding ${encoding} is not supported; send identity-encoded JSON`));
+      return;
+    }
+    done();
+  });
+
+  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (e: null, p: unknown) => void) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
+  // After body parsing, so the weight is known; before the handler, so refused work costs no scoring.
+  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'POST' || request.routeOptions.url !== '/v1/forecast') return;
+    let release: () => void;
+    try {
+      release = await admission.admit(seriesCount(request.body));
+    } catch (refusal) {
+      return overloaded(reply, String(refusal));
+    }
+    reply.raw.once('close', release);
+    if (clientHasGone(request)) {
+      release();
+      // Nobody is listening for an answer; scoring it would only delay the requests of clients still here.
+      return reply.hijack();
+    }
+  });
+
+  return { admission };
+}

@@ -1,0 +1,78 @@
+/** Why a request was not admitted: the queue was full, or it waited too long. */
+export type Refusal = 'queue_full' | 'queue_timeout';
+
+interface Waiter {
+  weight: number;
+  admit: () => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * A bound on the series being scored at once, with a short first-in-first-out queue: a request of `weight` series
+ * waits while scoring it would exceed the bound, and is refused at once when the queue is full or after the
+ * queue timeout. A request heavier than the whole bound runs alone. Hand-written because the work is weighted by
+ * series, which request-count limiters (under-pressure, rate-limit) do not express; ~60 lines, no I/O.
+ */
+export class SeriesAdmission {
+  private inFlight = 0;
+  private readonly queue: Waiter[] = [];
+
+  constructor(
+    private readonly maxInFlight: number,
+    private readonly maxQueued: number,
+    private readonly queueTimeoutMs: number,
+  ) {}
+
+  /** Resolves with a release function once admitted; rejects with the Refusal otherwise. */
+  admit(weight: number): Promise<() => void> {
+    if (this.queue.length === 0 && this.fits(weight)) return Promise.resolve(this.take(weight));
+    if (this.queue.length >= this.maxQueued) return Promise.reject<() => void>('queue_full' satisfies Refusal);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        weight,
+        admit: () => resolve(this.take(weight)),
+        timer: setTimeout(() => {
+          this.queue.splice(this.queue.indexOf(waiter), 1);
+          reject('queue_timeout' satisfies Refusal);
+        }, this.queueTimeoutMs),
+      };
+      this.queue.push(waiter);
+    });
+  }
+
+  /** True while a new request would be refused at once: decidable before its body is read. */
+  get saturated(): boolean {
+    return this.queue.length >= this.maxQueued && this.inFlight > 0;
+  }
+
+  get seriesInFlight(): number {
+    return this.inFlight;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  private fits(weight: number): boolean {
+    return this.inFlight === 0 || this.inFlight + weight <= this.maxInFlight;
+  }
+
+  private take(weight: number): () => void {
+    this.inFlight += weight;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight -= weight;
+      this.drain();
+    };
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0 && this.fits(this.queue[0].weight)) {
+      const next = this.queue.shift()!;
+      clearTimeout(next.timer);
+      next.admit();
+    }
+  }
+}
