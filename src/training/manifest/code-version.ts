@@ -2,8 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** The git commit of the working tree (with `-dirty` when it has changes), else the package version. */
-export function codeVersion(root = process.cwd()): string {
+// The project root from this module's own place (src/training/manifest or dist/training/manifest), not the
+// working directory: a run started elsewhere otherwise failed only after all the training work was done.
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** The git commit of the project (with `-dirty` when its src/ has changes), else the package version. */
+export function codeVersion(root = PROJECT_ROOT): string {
   try {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
