@@ -29,8 +29,11 @@ describe('combineStep', () => {
     const mid = combineForecast(members, { length: 30, zeroShare: 0 }, 3, entries);
     expect(Array.from(mid.values)).toEqual([0, 3, 4]);
     expect(mid.used).toEqual(['ets', 'theta']);
+    // No 96+ entry: the nearest history length learnt (24-47) applies before the pooled weights.
     const long = combineForecast(members, { length: 120, zeroShare: 0 }, 3, entries);
-    expect(Array.from(long.values)).toEqual([0, 4, 5]);
-    expect(long.used).toEqual(['theta']);
+    expect(Array.from(long.values)).toEqual([0, 3, 4]);
+    const intermittent = combineForecast(members, { length: 120, zeroShare: 0.5 }, 3, entries);
+    expect(Array.from(intermittent.values)).toEqual([0, 4, 5]);
+    expect(intermittent.used).toEqual(['theta']);
   });
 });

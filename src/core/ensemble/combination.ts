@@ -1,5 +1,5 @@
 import { CombinationEntry, MemberName, MEMBERS } from './ensemble-spec';
-import { HistoryTraits, segmentKeys } from './segments';
+import { HistoryTraits, lookupKeys } from './segments';
 
 export type MemberForecasts = Partial<Record<MemberName, ArrayLike<number>>>;
 
@@ -7,7 +7,7 @@ export type MemberForecasts = Partial<Record<MemberName, ArrayLike<number>>>;
 export const DEFAULT_WEIGHTS: Partial<Record<MemberName, number>> = { ets: 0.5, theta: 0.5 };
 
 export function entryFor(entries: ReadonlyMap<string, CombinationEntry>, traits: HistoryTraits): CombinationEntry | undefined {
-  for (const key of segmentKeys(traits)) {
+  for (const key of lookupKeys(traits)) {
     const entry = entries.get(key);
     if (entry) return entry;
   }

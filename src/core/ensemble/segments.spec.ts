@@ -1,4 +1,4 @@
-import { historyTraits, lengthBand, segmentKeys, zeroBand } from './segments';
+import { historyTraits, lengthBand, lookupKeys, segmentKeys, zeroBand } from './segments';
 
 describe('segments', () => {
   it.each([
@@ -27,5 +27,10 @@ describe('segments', () => {
 
   it('keys from the most specific segment to the catch-all', () => {
     expect(segmentKeys({ length: 30, zeroShare: 0.5 })).toEqual(['24-47|intermittent', '*|intermittent', '*|*']);
+  });
+
+  it('looks up weights in the nearest history length first, longer before shorter, then the pooled keys', () => {
+    expect(lookupKeys({ length: 60, zeroShare: 0 })).toEqual(['48-95|none', '96+|none', '24-47|none', '12-23|none', '1-11|none', '*|none', '*|*']);
+    expect(lookupKeys({ length: 5, zeroShare: 0.5 })[0]).toBe('1-11|intermittent');
   });
 });

@@ -46,6 +46,19 @@ export function zeroBand(zeroShare: number): ZeroBand {
   return 'intermittent';
 }
 
+/**
+ * Where serving looks for a series' weights: its own segment, then the other history lengths of its zero band
+ * nearest first (longer before shorter: a longer history supports every member a shorter one does), then the
+ * coarser keys. A panel whose series are all long still teaches a mid-length request more than the pooled
+ * weights, which the many shortened copies dominate.
+ */
+export function lookupKeys(traits: HistoryTraits): string[] {
+  const zeros = zeroBand(traits.zeroShare);
+  const own = LENGTH_BANDS.findIndex((b) => b.label === lengthBand(traits.length));
+  const order = LENGTH_BANDS.map((b, i) => ({ label: b.label, distance: Math.abs(i - own) + (i < own ? 0.5 : 0) })).sort((a, b) => a.distance - b.distance);
+  return [...order.map((b) => `${b.label}|${zeros}`), `*|${zeros}`, '*|*'];
+}
+
 /** Keys from the most specific to the catch-all; the first one with a learnt entry applies. */
 export function segmentKeys(traits: HistoryTraits): string[] {
   const length = lengthBand(traits.length);
