@@ -74,7 +74,7 @@ describe('container image', () => {
     const script = [
       "const { createModelStore } = require('/app/dist/registry/create-model-store');",
       "const store = createModelStore('https://account.blob.core.windows.net/models');",
-      "require('/app/dist/monitoring/tracing');",
+      "require('/app/dist/monitoring/tracing/tracing');",
       "console.log(store.location, require('@opentelemetry/api').trace.getTracerProvider().getDelegate().constructor.name);",
     ].join(' ');
     const out = tool.exec(tag, ['sh', '-c', `cd /app && OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:9 node -e "${script}"`]);

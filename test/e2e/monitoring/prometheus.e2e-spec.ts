@@ -32,7 +32,7 @@ async function post(url: string, body: unknown): Promise<{ status: number; json:
 }
 
 /** Polls a PromQL expression until `accept` holds for its first sample's value; returns that value. */
-async function eventually(prometheus: PrometheusServer, expr: string, accept: (value: number) => boolean, timeoutMs = 30_000): Promise<number> {
+async function eventually(prometheus: PrometheusServer, expr: string, accept: (value: number) => boolean, timeoutMs = 60_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let last: number | undefined;
   for (;;) {
