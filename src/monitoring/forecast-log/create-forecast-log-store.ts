@@ -17,7 +17,8 @@ export abstract class ForecastLogStore {
 export function createForecastLogStore(url: string, options: ModelStoreOptions = {}): ForecastLogStore {
   let store: ModelStore;
   try {
-    store = createModelStore(url, options);
+    // The log has no retry layer of its own: a transient Blob error would otherwise fail an actuals post.
+    store = createModelStore(url, { blobMaxTries: 3, ...options });
   } catch (error) {
     if (error instanceof RegistryUrlInvalidError) throw new RegistryUrlInvalidError(error.message.replaceAll('MODEL_REGISTRY_URL', 'FORECAST_LOG_URL'));
     throw error;
