@@ -68,7 +68,14 @@ export function ensembleForecast(input: SeriesForecastInput, ensemble: LoadedEns
   if (minTreeHistory !== null && values.length < minTreeHistory) {
     reasons.push(`history of ${values.length} months is shorter than the ${minTreeHistory} the global model needs: forecast by ${method}`);
   }
-  if (values.length < 12) reasons.push('history shorter than a year: no seasonality estimated');
+  if (values.length < 12) {
+    const seasonalEts = stats.models.ets !== undefined && stats.models.ets.form.season !== 'N';
+    reasons.push(
+      seasonalEts
+        ? 'history shorter than a year: the seasonality is the one fitted to this series in training'
+        : 'history shorter than a year: no seasonality estimated',
+    );
+  }
   if (traits.zeroShare >= 0.3) reasons.push(`intermittent demand (${Math.round(traits.zeroShare * 100)}% zero months): intermittent-demand method considered`);
   if (stats.refitted && input.shipped === undefined) reasons.push('series not seen in training: per-series models fitted on this history');
   return { values: point, lower: interval?.lower, upper: interval?.upper, method, reasons, traits, members };
