@@ -13,7 +13,11 @@ export function codeVersion(root = PROJECT_ROOT): string {
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     return dirty ? `${commit}-dirty` : commit;
   } catch {
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
-    return `${pkg.name}@${pkg.version}`;
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+      return `${pkg.name}@${pkg.version}`;
+    } catch {
+      return 'unknown';
+    }
   }
 }
