@@ -1,5 +1,7 @@
 import { EnsembleForecast, ensembleForecast, LoadedEnsemble, loadEnsemble } from '../core/ensemble/ensemble-forecast';
+import { entryFor } from '../core/ensemble/combination';
 import { EnsembleSpec, seriesKey } from '../core/ensemble/ensemble-spec';
+import { historyTraits } from '../core/ensemble/segments';
 import { GlobalMembers, globalMembers } from '../core/ensemble/global-members';
 import { buildForecastMatrix, FeatureMatrix, SeriesHistory } from '../features/feature-builder';
 import { formatMonth } from '../features/month';
@@ -39,6 +41,11 @@ function loadedEnsemble(spec: EnsembleSpec): LoadedEnsemble {
   return ensemble;
 }
 
+function usesGlobalMembers(ensemble: LoadedEnsemble, values: ArrayLike<number>): boolean {
+  const weights = entryFor(ensemble.combinations, historyTraits(values))?.weights;
+  return (weights?.trees ?? 0) > 0 || (weights?.smoothing ?? 0) > 0;
+}
+
 function ensemblePoints(history: SeriesHistory, forecast: EnsembleForecast): ForecastPoint[] {
   const first = history.start + history.values.length;
   const points: ForecastPoint[] = new Array(forecast.values.length);
@@ -62,7 +69,13 @@ export async function runForecastPipeline(input: ForecastInput, manifest: ModelM
   let start = process.hrtime.bigint();
   const histories = input.series.map(toSeriesHistory);
   const spec = manifest.ensemble;
-  const treesApply = spec === undefined ? () => true : (h: SeriesHistory) => spec.minTreeHistory !== null && h.values.length >= manifest.features.minHistory;
+  const ensemble = spec === undefined ? undefined : loadedEnsemble(spec);
+  // With an ensemble the trees score only the series long enough for them whose weights use them.
+  const treesApply =
+    ensemble === undefined
+      ? () => true
+      : (h: SeriesHistory) =>
+          ensemble.spec.minTreeHistory !== null && h.values.length >= manifest.features.minHistory && usesGlobalMembers(ensemble, h.values);
   const treeIndices: number[] = [];
   histories.forEach((h, i) => treesApply(h) && treeIndices.push(i));
   const treeHistories = treeIndices.length === histories.length ? histories : treeIndices.map((i) => histories[i]);
@@ -74,7 +87,7 @@ export async function runForecastPipeline(input: ForecastInput, manifest: ModelM
   const inference = secondsSince(start);
 
   start = process.hrtime.bigint();
-  if (spec === undefined) {
+  if (ensemble === undefined) {
     const points = postprocessForecasts({
       firstMonths: histories.map((h) => h.start + h.values.length),
       profiles: matrix.profiles,
@@ -84,14 +97,13 @@ export async function runForecastPipeline(input: ForecastInput, manifest: ModelM
     });
     return { points, matrix, predictions, seconds: { preprocess, inference, postprocess: secondsSince(start) } };
   }
-  const ensemble = loadedEnsemble(spec);
   const global = new Map<number, GlobalMembers>();
   globalMembers(matrix, predictions, manifest.features, input.horizon).forEach((members, k) => global.set(treeIndices[k], members));
   const points: ForecastPoint[][] = new Array(histories.length);
   const methods: { method: string; reasons: string[] }[] = new Array(histories.length);
   histories.forEach((history, i) => {
     const forecast = ensembleForecast(
-      { values: history.values, horizon: input.horizon, global: global.get(i), shipped: spec.series[seriesKey(history.country, history.sku)] },
+      { values: history.values, horizon: input.horizon, global: global.get(i), shipped: ensemble.spec.series[seriesKey(history.country, history.sku)] },
       ensemble,
     );
     points[i] = ensemblePoints(history, forecast);

@@ -77,4 +77,17 @@ describe('ensembleForecast', () => {
     const b = ensembleForecast({ values: long.slice(-48), horizon: 6 }, ensemble);
     expect(Array.from(a.values)).not.toEqual(Array.from(b.values));
   });
+
+  it('computes only the members the series can be weighted by, unless asked for all', () => {
+    const values = seasonal(120);
+    const global = { trees: Float64Array.from({ length: 6 }, () => 123) };
+    const served = ensembleForecast({ values, horizon: 6, global }, ensemble);
+    expect(Object.keys(served.members).sort()).toEqual(['ets', 'theta', 'trees']);
+    const evaluated = ensembleForecast({ values, horizon: 6, global, allMembers: true }, ensemble);
+    expect(Object.keys(evaluated.members).sort()).toEqual(['ets', 'naive', 'seasonal_naive', 'theta', 'trees']);
+    expect(Array.from(served.values)).toEqual(Array.from(evaluated.values));
+    // Weighted by trees only, a history too short for them falls back to the ETS–Theta pair.
+    const treesOnly = loadEnsemble({ ...spec, combinations: [{ key: '*|*', weights: { trees: 1 }, points: 1 }] });
+    expect(Object.keys(ensembleForecast({ values: seasonal(20), horizon: 3 }, treesOnly).members).sort()).toEqual(['ets', 'naive', 'theta']);
+  });
 });

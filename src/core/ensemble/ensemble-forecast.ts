@@ -1,5 +1,5 @@
-import { combineForecast, MemberForecasts } from './combination';
-import { CombinationEntry, EnsembleSpec, IntervalEntry, MemberName, SeriesModels } from './ensemble-spec';
+import { combineForecast, entryFor, MemberForecasts } from './combination';
+import { CombinationEntry, EnsembleSpec, IntervalEntry, MemberName, MEMBERS, SeriesModels } from './ensemble-spec';
 import { GlobalMembers } from './global-members';
 import { calibratedInterval } from './intervals';
 import { historyTraits, HistoryTraits } from './segments';
@@ -27,6 +27,8 @@ export interface SeriesForecastInput {
   global?: GlobalMembers;
   /** Parameters fitted to this series in training, when it was a training series. */
   shipped?: SeriesModels;
+  /** Compute every member, not only those the series' weights use (evaluation reports each one alone). */
+  allMembers?: boolean;
 }
 
 export interface EnsembleForecast {
@@ -43,6 +45,18 @@ export interface EnsembleForecast {
   members: MemberForecasts;
 }
 
+/**
+ * The members a combination can draw on for this series: the weighted ones it has, or, when it has none of them,
+ * the fallbacks combineStep takes (the ETS–Theta pair, then naive). Computing only these is what keeps serving
+ * from running every method for every series.
+ */
+function neededMembers(weights: Partial<Record<MemberName, number>>, traits: HistoryTraits, length: number, global: boolean): Set<MemberName> {
+  const available = (m: MemberName) =>
+    m === 'trees' || m === 'smoothing' ? global : m === 'intermittent' ? traits.zeroShare > 0 : m === 'seasonal_naive' ? length >= 12 : true;
+  const weighted = MEMBERS.filter((m) => (weights[m] ?? 0) > 0 && available(m));
+  return new Set<MemberName>(weighted.length > 0 ? weighted : ['ets', 'theta', 'naive']);
+}
+
 function memberLabel(name: MemberName, models: SeriesModels): string {
   if (name === 'ets' && models.ets) return models.ets.label;
   return name;
@@ -53,7 +67,8 @@ export function ensembleForecast(input: SeriesForecastInput, ensemble: LoadedEns
   const minTreeHistory = ensemble.spec.minTreeHistory;
   const { values, horizon } = input;
   const traits = historyTraits(values);
-  const stats = statisticalMembers(values, horizon, traits, input.shipped);
+  const needed = input.allMembers ? undefined : neededMembers(entryFor(ensemble.combinations, traits)?.weights ?? {}, traits, values.length, input.global !== undefined);
+  const stats = statisticalMembers(values, horizon, traits, input.shipped, needed);
   const members: MemberForecasts = { ...stats.forecasts };
   if (input.global) {
     members.trees = input.global.trees;

@@ -31,10 +31,18 @@ function finite(forecast: Float64Array): boolean {
 
 /**
  * The per-series members for one history: ETS and Theta always, the intermittent-demand method when the history
- * has zeros, seasonal naive with a year of history, naive always. Shipped parameters are re-applied to the
- * history; a model that does not fit it (absent, or unusable on this length) is fitted here.
+ * has zeros, seasonal naive with a year of history, naive always; only those in `needed` when it is given (serving
+ * computes what the series' weights use, training and evaluation everything). Shipped parameters are re-applied
+ * to the history; a model that does not fit it (absent, or unusable on this length) is fitted here.
  */
-export function statisticalMembers(values: ArrayLike<number>, horizon: number, traits: HistoryTraits, shipped: SeriesModels | undefined): StatisticalMembers {
+export function statisticalMembers(
+  values: ArrayLike<number>,
+  horizon: number,
+  traits: HistoryTraits,
+  shipped: SeriesModels | undefined,
+  needed?: ReadonlySet<MemberName>,
+): StatisticalMembers {
+  const wanted = (name: MemberName) => needed === undefined || needed.has(name);
   const forecasts: Partial<Record<MemberName, Float64Array>> = {};
   const models: SeriesModels = {};
   let refitted = false;
@@ -53,20 +61,24 @@ export function statisticalMembers(values: ArrayLike<number>, horizon: number, t
     return { params, forecast: forecast(params) };
   };
 
-  const recent = etsHistory(values);
-  const ets = run(shipped?.ets, () => fitEts(recent, { period: PERIOD }), (p) => forecastEts(recent, p, horizon));
-  forecasts.ets = ets.forecast;
-  models.ets = ets.params;
-  const theta = run(shipped?.theta, () => fitTheta(values, { period: PERIOD }), (p) => forecastTheta(values, p, horizon));
-  forecasts.theta = theta.forecast;
-  models.theta = theta.params;
-  if (traits.zeroShare > 0) {
+  if (wanted('ets')) {
+    const recent = etsHistory(values);
+    const ets = run(shipped?.ets, () => fitEts(recent, { period: PERIOD }), (p) => forecastEts(recent, p, horizon));
+    forecasts.ets = ets.forecast;
+    models.ets = ets.params;
+  }
+  if (wanted('theta')) {
+    const theta = run(shipped?.theta, () => fitTheta(values, { period: PERIOD }), (p) => forecastTheta(values, p, horizon));
+    forecasts.theta = theta.forecast;
+    models.theta = theta.params;
+  }
+  if (traits.zeroShare > 0 && wanted('intermittent')) {
     const intermittent = run(shipped?.intermittent, () => fitTsb(values), (p) => forecastTsb(values, p, horizon));
     forecasts.intermittent = intermittent.forecast;
     models.intermittent = intermittent.params;
   }
-  if (values.length >= PERIOD) forecasts.seasonal_naive = seasonalNaive(values, horizon, PERIOD);
-  forecasts.naive = naive(values, horizon);
+  if (values.length >= PERIOD && wanted('seasonal_naive')) forecasts.seasonal_naive = seasonalNaive(values, horizon, PERIOD);
+  if (wanted('naive')) forecasts.naive = naive(values, horizon);
   for (const name of Object.keys(forecasts) as MemberName[]) {
     const f = forecasts[name]!;
     for (let i = 0; i < f.length; i++) f[i] = Number.isFinite(f[i]) ? Math.max(0, f[i]) : 0;

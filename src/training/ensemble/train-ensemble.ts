@@ -60,6 +60,6 @@ export function forecastPanel(model: TrainedEnsembleModel, panel: SeriesHistory[
   const trees = model.trees ? treeForecasts(panel, model.trees, horizon) : new Map<number, GlobalMembers>();
   const loaded = loadEnsemble(model.ensemble);
   return panel.map((s, i) =>
-    ensembleForecast({ values: s.values, horizon, global: trees.get(i), shipped: model.ensemble.series[seriesKey(s.country, s.sku)] }, loaded),
+    ensembleForecast({ values: s.values, horizon, global: trees.get(i), shipped: model.ensemble.series[seriesKey(s.country, s.sku)], allMembers: true }, loaded),
   );
 }
