@@ -1,3 +1,4 @@
+import { AddressInfo, createServer } from 'node:net';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { REPO_ROOT } from './app';
@@ -32,4 +33,13 @@ export function spawnMain(env: NodeJS.ProcessEnv): SpawnedService {
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => text, exited };
+}
+
+/** A loopback port nothing listens on right now, for a child process told to listen there. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

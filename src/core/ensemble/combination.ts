@@ -42,15 +42,19 @@ export function activeMembers(members: MemberForecasts, weights: Partial<Record<
   return fallback.length > 0 ? fallback : ['naive'];
 }
 
-/** The combination over steps 1..horizon with the series' segment weights, never negative, and the members that carried weight (heaviest first). */
+/** The combination over steps 1..horizon with the given weights, never negative, and the members that carried weight (heaviest first). */
+export function combineWith(members: MemberForecasts, weights: Partial<Record<MemberName, number>>, horizon: number): { values: Float64Array; used: MemberName[] } {
+  const values = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) values[h] = Math.max(0, combineStep(members, weights, h));
+  return { values, used: activeMembers(members, weights) };
+}
+
+/** combineWith under the series' segment weights. */
 export function combineForecast(
   members: MemberForecasts,
   traits: HistoryTraits,
   horizon: number,
   entries: ReadonlyMap<string, CombinationEntry>,
 ): { values: Float64Array; used: MemberName[] } {
-  const weights = entryFor(entries, traits)?.weights ?? {};
-  const values = new Float64Array(horizon);
-  for (let h = 0; h < horizon; h++) values[h] = Math.max(0, combineStep(members, weights, h));
-  return { values, used: activeMembers(members, weights) };
+  return combineWith(members, entryFor(entries, traits)?.weights ?? {}, horizon);
 }

@@ -1,4 +1,4 @@
-import { combineForecast, entryFor, MemberForecasts } from './combination';
+import { combineWith, entryFor, MemberForecasts } from './combination';
 import { CombinationEntry, EnsembleSpec, IntervalEntry, MemberName, MEMBERS, SeriesModels } from './ensemble-spec';
 import { GlobalMembers } from './global-members';
 import { calibratedInterval } from './intervals';
@@ -67,7 +67,8 @@ export function ensembleForecast(input: SeriesForecastInput, ensemble: LoadedEns
   const minTreeHistory = ensemble.spec.minTreeHistory;
   const { values, horizon } = input;
   const traits = historyTraits(values);
-  const needed = input.allMembers ? undefined : neededMembers(entryFor(ensemble.combinations, traits)?.weights ?? {}, traits, values.length, input.global !== undefined);
+  const weights = entryFor(ensemble.combinations, traits)?.weights ?? {};
+  const needed = input.allMembers ? undefined : neededMembers(weights, traits, values.length, input.global !== undefined);
   const stats = statisticalMembers(values, horizon, traits, input.shipped, needed);
   const members: MemberForecasts = { ...stats.forecasts };
   if (input.global) {
@@ -75,7 +76,7 @@ export function ensembleForecast(input: SeriesForecastInput, ensemble: LoadedEns
     if (input.global.smoothing) members.smoothing = input.global.smoothing;
   }
 
-  const { values: point, used } = combineForecast(members, traits, horizon, ensemble.combinations);
+  const { values: point, used } = combineWith(members, weights, horizon);
   const interval = calibratedInterval(values, traits, point, ensemble.intervals);
 
   const method = used.map((m) => memberLabel(m, stats.models)).join('+');

@@ -1,5 +1,6 @@
 import { SeriesHistory } from '../../features/feature-builder';
 import { EnsembleForecast } from '../../core/ensemble/ensemble-forecast';
+import { seasonalNaive } from '../../core/methods/simple';
 import { MemberName } from '../../core/ensemble/ensemble-spec';
 import { fitBestHoltWinters, forecastHoltWinters, Seasonality } from '../baselines/holt-winters';
 import { EvaluationPoint } from '../evaluation/evaluation-table';
@@ -22,9 +23,8 @@ export interface ScoredForecasts {
 }
 
 function baselines(history: number[], horizon: number, seasonality: Record<Seasonality, number>): { seasonal_naive: number[]; holt_winters: number[] } {
-  const n = history.length;
-  const naive = Array.from({ length: horizon }, (_, h) => (n >= 12 ? history[n + h - 12 * Math.ceil((h + 1) / 12)] : history[n - 1]));
-  if (n < 24) return { seasonal_naive: naive, holt_winters: naive };
+  const naive = Array.from(seasonalNaive(history, horizon));
+  if (history.length < 24) return { seasonal_naive: naive, holt_winters: naive };
   const fit = fitBestHoltWinters(history);
   seasonality[fit.seasonality]++;
   return { seasonal_naive: naive, holt_winters: forecastHoltWinters(fit.state, 12, fit.seasonality, fit.params.phi, horizon) };
@@ -35,10 +35,21 @@ function baselines(history: number[], horizon: number, seasonality: Record<Seaso
  * baselines (seasonal naive, fitted damped Holt-Winters; naive where the history is too short for them) and the
  * members on exactly the same points, and counts how often the actual fell inside the interval.
  */
+function emptyCoverage(horizon: number): ScoredForecasts['coverage'] {
+  return { overall: { inside: 0, points: 0 }, byStep: Array.from({ length: horizon }, () => ({ inside: 0, points: 0 })) };
+}
+
+function countCoverage(coverage: ScoredForecasts['coverage'], index: number, actual: number, lower: number, upper: number): void {
+  const inside = actual >= lower && actual <= upper ? 1 : 0;
+  coverage.overall.inside += inside;
+  coverage.overall.points++;
+  coverage.byStep[index].inside += inside;
+  coverage.byStep[index].points++;
+}
+
 export function scoreForecasts(cut: SeriesHistory[], full: Map<string, SeriesHistory>, forecasts: EnsembleForecast[], horizon: number): ScoredForecasts {
   const points: EvaluationPoint[] = [];
-  const overall = { inside: 0, points: 0 };
-  const byStep = Array.from({ length: horizon }, () => ({ inside: 0, points: 0 }));
+  const coverage = emptyCoverage(horizon);
   const methodsServed: Record<string, number> = {};
   const holtWintersSeasonality: Record<Seasonality, number> = { additive: 0, multiplicative: 0 };
   const members = new Set<MemberName>(REPORTED_MEMBERS);
@@ -58,16 +69,10 @@ export function scoreForecasts(cut: SeriesHistory[], full: Map<string, SeriesHis
       };
       for (const m of REPORTED_MEMBERS) if (f.members[m]) pointForecasts[m] = f.members[m]![h - 1];
       points.push({ country: s.country, sku: s.sku, origin: s.start + s.values.length - 1, step: h, actual, forecasts: pointForecasts });
-      if (f.lower && f.upper) {
-        const inside = actual >= f.lower[h - 1] && actual <= f.upper[h - 1] ? 1 : 0;
-        overall.inside += inside;
-        overall.points++;
-        byStep[h - 1].inside += inside;
-        byStep[h - 1].points++;
-      }
+      if (f.lower && f.upper) countCoverage(coverage, h - 1, actual, f.lower[h - 1], f.upper[h - 1]);
     }
   });
-  return { points, methods: ['model', 'seasonal_naive', 'holt_winters', ...members], coverage: { overall, byStep }, methodsServed, holtWintersSeasonality };
+  return { points, methods: ['model', 'seasonal_naive', 'holt_winters', ...members], coverage, methodsServed, holtWintersSeasonality };
 }
 
 /** Backtest records as evaluation points (model = the combination under the learnt weights), original series only. */
@@ -83,10 +88,10 @@ export function backtestPoints(records: EnsembleBacktestRecord[], combined: (r: 
     const model = combined(r);
     for (let h = 1; h <= r.actual.length; h++) {
       if (!Number.isFinite(r.actual[h - 1])) continue;
-      const forecasts: Record<string, number> = { model: model[h - 1] };
-      for (const m of ['seasonal_naive', 'naive', ...members] as MemberName[]) if (r.members[m]) forecasts[m === 'naive' ? 'naive' : m] = r.members[m]![h - 1];
-      if (forecasts.seasonal_naive === undefined) forecasts.seasonal_naive = forecasts.naive;
-      delete forecasts.naive;
+      // Under a year of history there is no seasonal naive; the naive forecast stands in, as in the holdout.
+      const naive = r.members.seasonal_naive ?? r.members.naive!;
+      const forecasts: Record<string, number> = { model: model[h - 1], seasonal_naive: naive[h - 1] };
+      for (const m of members) if (r.members[m]) forecasts[m] = r.members[m]![h - 1];
       points.push({ country: r.country, sku: r.sku, origin: -r.offset, step: h, actual: r.actual[h - 1], forecasts });
     }
   }
@@ -99,21 +104,14 @@ export function backtestCoverage(
   interval: (r: EnsembleBacktestRecord) => { lower: Float64Array; upper: Float64Array } | undefined,
   horizon: number,
 ): ScoredForecasts['coverage'] {
-  const overall = { inside: 0, points: 0 };
-  const byStep = Array.from({ length: horizon }, () => ({ inside: 0, points: 0 }));
+  const coverage = emptyCoverage(horizon);
   for (const r of records) {
     if (r.shortView) continue;
     const bounds = interval(r);
     if (!bounds) continue;
     for (let h = 0; h < Math.min(horizon, r.actual.length); h++) {
-      const a = r.actual[h];
-      if (!Number.isFinite(a)) continue;
-      const inside = a >= bounds.lower[h] && a <= bounds.upper[h] ? 1 : 0;
-      overall.inside += inside;
-      overall.points++;
-      byStep[h].inside += inside;
-      byStep[h].points++;
+      if (Number.isFinite(r.actual[h])) countCoverage(coverage, h, r.actual[h], bounds.lower[h], bounds.upper[h]);
     }
   }
-  return { overall, byStep };
+  return coverage;
 }

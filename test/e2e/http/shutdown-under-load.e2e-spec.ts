@@ -1,18 +1,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AddressInfo, createServer } from 'node:net';
 import { FIXTURE_REGISTRY_URL, waitForReadiness } from '../../support/app';
-import { buildOnce, SpawnedService, spawnMain } from '../../support/built-service';
+import { buildOnce, freePort, SpawnedService, spawnMain } from '../../support/built-service';
 import { series } from '../../support/forecast-bodies';
 import { keepAliveLoad } from '../../support/keep-alive-load';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 jest.setTimeout(90_000);
 
