@@ -44,9 +44,9 @@ export function treeForecasts(panel: SeriesHistory[], fitted: { spec: FeatureSpe
 export function ensembleBacktest(panel: SeriesHistory[], params: TrainingParams, progress: TrainingProgress): EnsembleBacktestRecord[] {
   const horizon = params.features.maxHorizon;
   const records: EnsembleBacktestRecord[] = [];
+  const byKey = new Map(panel.map((s) => [`${s.country}\u0000${s.sku}`, s]));
   for (const offset of params.ensemble.backtestOffsets) {
     const cut = cutPanel(panel, offset);
-    const byKey = new Map(panel.map((s) => [`${s.country}\u0000${s.sku}`, s]));
     let trees = new Map<number, GlobalMembers>();
     let fitted: ReturnType<typeof fitModelAt> | undefined;
     try {
