@@ -44,7 +44,7 @@ const LAYERS = {
   core: ['features', 'common'],
   registry: ['core', 'features', 'config', 'common'],
   inference: ['registry', 'core', 'features', 'config', 'common'],
-  monitoring: ['core', 'inference', 'registry', 'features', 'config', 'common'],
+  monitoring: ['prediction', 'core', 'inference', 'registry', 'features', 'config', 'common'],
   prediction: ['core', 'inference', 'registry', 'features', 'config', 'common'],
   'model-host': ['monitoring', 'prediction', 'core', 'inference', 'registry', 'features', 'config', 'common'],
   forecasting: ['openapi', 'model-host', 'monitoring', 'prediction', 'core', 'inference', 'registry', 'features', 'config', 'common'],

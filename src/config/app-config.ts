@@ -32,6 +32,8 @@ export abstract class AppConfig {
   /** ORT_INTRA_OP_THREADS / ORT_INTER_OP_THREADS: onnxruntime session thread pools. */
   abstract readonly intraOpThreads: number;
   abstract readonly interOpThreads: number;
+  /** SCORING_THREADS: worker threads that score requests, each with its own session; 0 scores on the main thread. */
+  abstract readonly scoringThreads: number;
 
   /** MAX_SERIES_PER_REQUEST */
   abstract readonly maxSeriesPerRequest: number;

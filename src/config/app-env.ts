@@ -75,6 +75,9 @@ export class AppEnv {
   // single-series on par), because the event loop needs the other core; raise it only on bigger nodes.
   @Transform(toInteger) @Min(1) @Max(64) @IsInt() ORT_INTRA_OP_THREADS: number = 1;
   @Transform(toInteger) @Min(1) @Max(64) @IsInt() ORT_INTER_OP_THREADS: number = 1;
+  // Worker threads that score (src/model-host/scoring-threads.ts); 0 scores on the event loop's thread. One per
+  // core beyond the event loop's: on 2 cores, 1.
+  @Transform(toInteger) @Min(0) @Max(64) @IsInt() SCORING_THREADS: number = 1;
 
   @Transform(toInteger) @Min(1) @Max(100_000) @IsInt() MAX_SERIES_PER_REQUEST: number = 1000;
   @Transform(toInteger) @Min(1024) @IsInt() BODY_LIMIT_BYTES: number = 1_048_576;

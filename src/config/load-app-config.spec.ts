@@ -37,6 +37,7 @@ describe('loadAppConfig', () => {
       retryInitialMs: 500,
       retryMaxMs: 30000,
       intraOpThreads: 1,
+      scoringThreads: 1,
       interOpThreads: 1,
       maxSeriesPerRequest: 1000,
       bodyLimitBytes: 1048576,

@@ -8,7 +8,9 @@ import { ModelRegistry } from '../registry/model-registry';
 import { resolveModelVersion } from '../registry/model-resolver';
 import { retryWithBackoff } from '../registry/retry';
 import { checkGoldenExamples } from '../prediction/golden-check';
+import { Forecaster, inProcessForecaster } from '../prediction/forecaster';
 import { classifyLoadFailure } from './load-failure';
+import { startScoringThreads } from './scoring-threads';
 import { ModelNotReadyError } from './model-host.errors';
 
 export type HostState = 'loading' | 'ready' | 'failed' | 'stopping';
@@ -23,7 +25,7 @@ export interface HostStatus {
 /** A verified, warmed-up model version that can answer. */
 export interface ServedModel {
   manifest: ModelManifest;
-  onnx: OnnxModel;
+  forecaster: Forecaster;
 }
 
 function describe(error: unknown): string {
@@ -93,7 +95,7 @@ export class ModelHost implements OnApplicationBootstrap, BeforeApplicationShutd
         },
       });
       if (this.abort.signal.aborted) {
-        await served.onnx.release();
+        await served.forecaster.release();
         return;
       }
       this.served = served;
@@ -127,17 +129,28 @@ export class ModelHost implements OnApplicationBootstrap, BeforeApplicationShutd
       timeoutMs: this.config.downloadTimeoutMs,
       signal: this.abort.signal,
     });
-    const onnx = await OnnxModel.load(modelPath, manifest.io, {
-      intraOpThreads: this.config.intraOpThreads,
-      interOpThreads: this.config.interOpThreads,
-    });
+    const session = { intraOpThreads: this.config.intraOpThreads, interOpThreads: this.config.interOpThreads };
+    const onnx = await OnnxModel.load(modelPath, manifest.io, session);
+    // Verified here first, where a failure keeps its kind (session, golden mismatch) for the reason and the metric.
+    const local = inProcessForecaster(manifest, onnx);
     try {
-      await checkGoldenExamples(manifest, (data, rows, columns) => onnx.run(data, rows, columns));
+      await checkGoldenExamples(manifest, local.forecast);
     } catch (error) {
-      await onnx.release();
+      await local.release();
       throw error;
     }
-    return { manifest, onnx };
+    if (this.config.scoringThreads === 0) return { manifest, forecaster: local };
+    await local.release();
+    // Then on the path it will serve: each thread loads and checks its own session, and the host checks the answers
+    // as they come back across the thread boundary.
+    const threads = startScoringThreads(manifest, modelPath, session, this.config.scoringThreads);
+    try {
+      await checkGoldenExamples(manifest, threads.forecast);
+    } catch (error) {
+      await threads.release();
+      throw error;
+    }
+    return { manifest, forecaster: threads };
   }
 
   /** SIGTERM: readiness fails at once so the load balancer drains us, while requests are still accepted. */
@@ -159,7 +172,7 @@ export class ModelHost implements OnApplicationBootstrap, BeforeApplicationShutd
     const served = this.served;
     this.served = undefined;
     if (!served) return;
-    await served.onnx.release();
+    await served.forecaster.release();
     this.logger.log({ msg: 'released the model session', model: served.manifest.name, version: served.manifest.version });
   }
 }

@@ -1,8 +1,9 @@
-import { FeatureMatrix } from '../features/feature-builder';
 import { MonthIndex } from '../features/month';
 import { ModelManifest } from '../registry/model-manifest';
 
-export type ForecastStage = 'preprocess' | 'inference' | 'postprocess';
+import type { ForecastStage, ScoredRows } from '../prediction/forecast-pipeline';
+
+export type { ForecastStage };
 
 import { RequestOutcome } from './metrics/request-outcome';
 
@@ -40,7 +41,7 @@ export abstract class ForecastObserver {
    */
   abstract forecastCompleted(outcome: RequestOutcome, seriesCount: number): void;
   /** A request's model input and raw model output (prediction / scale), one value per row. */
-  abstract batchScored(matrix: FeatureMatrix, predictions: Float32Array): void;
+  abstract batchScored(matrix: ScoredRows, predictions: Float32Array): void;
   /** Series rejected or flagged by a model rule, by the rule's stable reason code (e.g. `history_too_short`). */
   abstract inputRejected(reason: string, count: number): void;
   /** The forecasts a request served; callers hand over fresh records, which the observer may keep. */

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { FeatureMatrix } from '../features/feature-builder';
+import { ScoredRows } from '../prediction/forecast-pipeline';
 import { ModelManifest } from '../registry/model-manifest';
 import { HORIZON_BUCKETS } from '../features/horizon-buckets';
 import { DataQualityCounter } from './data-quality/data-quality';
@@ -118,7 +118,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     if (outcome === 'success') this.metrics.batchSeries.observe(seriesCount);
   }
 
-  batchScored(matrix: FeatureMatrix, predictions: Float32Array): void {
+  batchScored(matrix: ScoredRows, predictions: Float32Array): void {
     this.metrics.scoredRows.inc(matrix.rowCount);
     const window = this.window;
     if (!window || matrix.columnCount !== window.columnCount) return;

@@ -1,36 +1,42 @@
-import { EnsembleForecast, ensembleForecast, LoadedEnsemble, loadEnsemble } from '../core/ensemble/ensemble-forecast';
+import { ensembleForecast, LoadedEnsemble, loadEnsemble } from '../core/ensemble/ensemble-forecast';
 import { entryFor } from '../core/ensemble/combination';
 import { EnsembleSpec, seriesKey } from '../core/ensemble/ensemble-spec';
 import { historyTraits } from '../core/ensemble/segments';
 import { GlobalMembers, globalMembers } from '../core/ensemble/global-members';
-import { buildForecastMatrix, FeatureMatrix, SeriesHistory } from '../features/feature-builder';
-import { formatMonth } from '../features/month';
+import { buildForecastMatrix, SeriesHistory } from '../features/feature-builder';
 import { ModelManifest } from '../registry/model-manifest';
-import { ForecastInput, ForecastPoint, toSeriesHistory } from './forecast-input';
+import { ForecastInput, toSeriesHistory } from './forecast-input';
 import { postprocessForecasts } from './forecast-postprocess';
+import { allocateForecastValues, ForecastValues } from './forecast-values';
 
 /** Scores a feature matrix; the loaded ONNX model in production, anything with the same contract in tests. */
 export type Scorer = (data: Float32Array, rowCount: number, columnCount: number) => Promise<Float32Array>;
 
-export interface StageTimings {
-  preprocess: number;
-  inference: number;
-  postprocess: number;
+export const FORECAST_STAGES = ['preprocess', 'inference', 'postprocess'] as const;
+export type ForecastStage = (typeof FORECAST_STAGES)[number];
+
+/** When a stage ran: wall-clock start (ms since the epoch, comparable across threads) and its duration. */
+export interface StageTiming {
+  stage: ForecastStage;
+  startedAtMs: number;
+  seconds: number;
+}
+
+/** The trees' input rows as scored: every series long enough for them (all series of a trees-only model). */
+export interface ScoredRows {
+  data: Float32Array;
+  rowCount: number;
+  columnCount: number;
 }
 
 export interface PipelineResult {
-  points: ForecastPoint[][];
+  forecasts: ForecastValues;
   /** Per series, with an ensemble model: the method that produced the forecast and why. */
   methods?: { method: string; reasons: string[] }[];
-  /** The trees' input rows: every series long enough for them (all series of a trees-only model). */
-  matrix: FeatureMatrix;
+  rows: ScoredRows;
   predictions: Float32Array;
-  /** Seconds per stage. */
-  seconds: StageTimings;
-}
-
-function secondsSince(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  /** The pipeline's own stages, in order, each timed where it ran. */
+  stages: StageTiming[];
 }
 
 const loaded = new WeakMap<EnsembleSpec, LoadedEnsemble>();
@@ -46,27 +52,48 @@ function usesGlobalMembers(ensemble: LoadedEnsemble, values: ArrayLike<number>):
   return (weights?.trees ?? 0) > 0 || (weights?.smoothing ?? 0) > 0;
 }
 
-function ensemblePoints(history: SeriesHistory, forecast: EnsembleForecast): ForecastPoint[] {
-  const first = history.start + history.values.length;
-  const points: ForecastPoint[] = new Array(forecast.values.length);
-  for (let h = 0; h < forecast.values.length; h++) {
-    const point: ForecastPoint = { month: formatMonth(first + h), value: forecast.values[h] };
-    if (forecast.lower && forecast.upper) {
-      point.lower = forecast.lower[h];
-      point.upper = forecast.upper[h];
-    }
-    points[h] = point;
+/** Times consecutive stages; performance.timeOrigin + now() is epoch time with sub-millisecond precision. */
+class StageClock {
+  readonly stages: StageTiming[] = [];
+  private startedAt = performance.now();
+
+  next(stage: ForecastStage): void {
+    const now = performance.now();
+    this.stages.push({ stage, startedAtMs: performance.timeOrigin + this.startedAt, seconds: (now - this.startedAt) / 1000 });
+    this.startedAt = now;
   }
-  return points;
+}
+
+function ensembleValues(histories: SeriesHistory[], horizon: number, ensemble: LoadedEnsemble, global: Map<number, GlobalMembers>) {
+  const forecasts = allocateForecastValues(
+    histories.map((h) => h.start + h.values.length),
+    horizon,
+    true,
+  );
+  const methods: { method: string; reasons: string[] }[] = new Array(histories.length);
+  histories.forEach((history, i) => {
+    const forecast = ensembleForecast(
+      { values: history.values, horizon, global: global.get(i), shipped: ensemble.spec.series[seriesKey(history.country, history.sku)] },
+      ensemble,
+    );
+    forecasts.values.set(forecast.values, i * horizon);
+    if (forecast.lower && forecast.upper) {
+      forecasts.lower!.set(forecast.lower, i * horizon);
+      forecasts.upper!.set(forecast.upper, i * horizon);
+    }
+    methods[i] = { method: forecast.method, reasons: forecast.reasons };
+  });
+  return { forecasts, methods };
 }
 
 /**
  * preprocess → inference → postprocess for a validated request: the trees score every eligible series in one
- * ONNX run of N×H rows; with an ensemble, post-processing combines them with each series' own models. Serving and
- * the golden check at load time both go through here, so a model is verified on the path it serves.
+ * ONNX run of N×H rows; with an ensemble, post-processing combines them with each series' own models. Serving (on
+ * its scoring threads), the golden check at load time and training's verification all go through here, so a model
+ * is verified on the path it serves.
  */
 export async function runForecastPipeline(input: ForecastInput, manifest: ModelManifest, score: Scorer): Promise<PipelineResult> {
-  let start = process.hrtime.bigint();
+  const clock = new StageClock();
   const histories = input.series.map(toSeriesHistory);
   const spec = manifest.ensemble;
   const ensemble = spec === undefined ? undefined : loadedEnsemble(spec);
@@ -80,34 +107,25 @@ export async function runForecastPipeline(input: ForecastInput, manifest: ModelM
   histories.forEach((h, i) => treesApply(h) && treeIndices.push(i));
   const treeHistories = treeIndices.length === histories.length ? histories : treeIndices.map((i) => histories[i]);
   const matrix = buildForecastMatrix(treeHistories, input.horizon, manifest.features);
-  const preprocess = secondsSince(start);
+  clock.next('preprocess');
 
-  start = process.hrtime.bigint();
   const predictions = matrix.rowCount > 0 ? await score(matrix.data, matrix.rowCount, matrix.columnCount) : new Float32Array(0);
-  const inference = secondsSince(start);
+  clock.next('inference');
 
-  start = process.hrtime.bigint();
+  const rows: ScoredRows = { data: matrix.data, rowCount: matrix.rowCount, columnCount: matrix.columnCount };
   if (ensemble === undefined) {
-    const points = postprocessForecasts({
-      firstMonths: histories.map((h) => h.start + h.values.length),
-      profiles: matrix.profiles,
-      predictions,
-      horizon: input.horizon,
-      intervals: manifest.intervals,
-    });
-    return { points, matrix, predictions, seconds: { preprocess, inference, postprocess: secondsSince(start) } };
+    const forecasts = allocateForecastValues(
+      histories.map((h) => h.start + h.values.length),
+      input.horizon,
+      manifest.intervals !== undefined,
+    );
+    postprocessForecasts({ profiles: matrix.profiles, predictions, intervals: manifest.intervals }, forecasts);
+    clock.next('postprocess');
+    return { forecasts, rows, predictions, stages: clock.stages };
   }
   const global = new Map<number, GlobalMembers>();
   globalMembers(matrix, predictions, manifest.features, input.horizon).forEach((members, k) => global.set(treeIndices[k], members));
-  const points: ForecastPoint[][] = new Array(histories.length);
-  const methods: { method: string; reasons: string[] }[] = new Array(histories.length);
-  histories.forEach((history, i) => {
-    const forecast = ensembleForecast(
-      { values: history.values, horizon: input.horizon, global: global.get(i), shipped: ensemble.spec.series[seriesKey(history.country, history.sku)] },
-      ensemble,
-    );
-    points[i] = ensemblePoints(history, forecast);
-    methods[i] = { method: forecast.method, reasons: forecast.reasons };
-  });
-  return { points, methods, matrix, predictions, seconds: { preprocess, inference, postprocess: secondsSince(start) } };
+  const { forecasts, methods } = ensembleValues(histories, input.horizon, ensemble, global);
+  clock.next('postprocess');
+  return { forecasts, methods, rows, predictions, stages: clock.stages };
 }

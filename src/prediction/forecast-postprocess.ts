@@ -1,34 +1,33 @@
 import { SeriesProfile } from '../features/series-profile';
-import { formatMonth, MonthIndex } from '../features/month';
 import { IntervalSpec } from '../registry/model-manifest';
-import { ForecastPoint } from './forecast-input';
+import { ForecastValues } from './forecast-values';
 
 export interface PostprocessInput {
-  /** First forecast month of each series: the month after its last history month. */
-  firstMonths: MonthIndex[];
   profiles: SeriesProfile[];
   /** Raw model output, series-major: predictions[i * horizon + (step - 1)], in units of the series' scale. */
   predictions: Float32Array;
-  horizon: number;
   intervals?: IntervalSpec;
 }
 
-/** Model output back to the history's units, one list of points per series; demand is never negative. */
-export function postprocessForecasts(input: PostprocessInput): ForecastPoint[][] {
-  const { firstMonths, profiles, predictions, horizon, intervals } = input;
-  return profiles.map((profile, i) => {
-    const points: ForecastPoint[] = new Array(horizon);
+/**
+ * A trees-only model's output back to the history's units, into `into` (allocated with intervals when the model
+ * has them); demand is never negative.
+ */
+export function postprocessForecasts(input: PostprocessInput, into: ForecastValues): ForecastValues {
+  const { profiles, predictions, intervals } = input;
+  const { horizon, values, lower, upper } = into;
+  profiles.forEach((profile, i) => {
     for (let step = 1; step <= horizon; step++) {
-      const raw = predictions[i * horizon + step - 1] * profile.scale;
+      const at = i * horizon + step - 1;
+      const raw = predictions[at] * profile.scale;
       // NaN from a broken graph must not become a silent 0: it fails the golden check before serving.
       const value = raw > 0 || Number.isNaN(raw) ? raw : 0;
-      const point: ForecastPoint = { month: formatMonth(firstMonths[i] + step - 1), value };
-      if (intervals) {
-        point.lower = Math.max(0, value * intervals.lowerRatio[step - 1]);
-        point.upper = Math.max(point.lower, value * intervals.upperRatio[step - 1]);
+      values[at] = value;
+      if (intervals && lower && upper) {
+        lower[at] = Math.max(0, value * intervals.lowerRatio[step - 1]);
+        upper[at] = Math.max(lower[at], value * intervals.upperRatio[step - 1]);
       }
-      points[step - 1] = point;
     }
-    return points;
   });
+  return into;
 }

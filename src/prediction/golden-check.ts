@@ -1,22 +1,27 @@
 import { ModelManifest } from '../registry/model-manifest';
-import { runForecastPipeline, Scorer } from './forecast-pipeline';
+import { Forecaster } from './forecaster';
 import { GoldenMismatchError } from './golden-mismatch.error';
 
 const MAX_REPORTED = 5;
 
+/** Answers a validated request: the served path (its scoring threads, or this thread), or training's verifier. */
+export type Forecast = Forecaster['forecast'];
+
 /**
- * Runs every golden example of the manifest through the serving pipeline and throws GoldenMismatchError when a
- * point differs from the expected value by more than max(absolute, relative * |expected|). Also warms the session.
+ * Runs every golden example of the manifest through `forecast` and throws GoldenMismatchError when a point differs
+ * from the expected value by more than max(absolute, relative * |expected|). Also warms the path up.
  */
-export async function checkGoldenExamples(manifest: ModelManifest, score: Scorer): Promise<void> {
+export async function checkGoldenExamples(manifest: ModelManifest, forecast: Forecast): Promise<void> {
   const where = `${manifest.name} version ${manifest.version}`;
   const mismatches: string[] = [];
   for (const example of manifest.golden) {
-    const { points } = await runForecastPipeline(example.request, manifest, score);
+    const { forecasts } = await forecast(example.request);
+    const { horizon, values } = forecasts;
+    const served = forecasts.firstMonths.length;
     const { absolute, relative } = example.tolerance;
     example.expected.forEach((expectedSteps, i) =>
       expectedSteps.forEach((expected, h) => {
-        const actual = points[i]?.[h]?.value;
+        const actual = i < served && h < horizon ? values[i * horizon + h] : undefined;
         const allowed = Math.max(absolute, relative * Math.abs(expected));
         if (actual === undefined || !(Math.abs(actual - expected) <= allowed)) {
           mismatches.push(`"${example.name}" series ${i} step ${h + 1}: expected ${expected}, got ${actual}`);

@@ -20,6 +20,9 @@ export function startService(overrides: NodeJS.ProcessEnv = {}): Promise<Running
     MODEL_REGISTRY_URL: FIXTURE_REGISTRY_URL,
     MODEL_CACHE_DIR: path.join(os.tmpdir(), `demand-forecast-test-cache-${process.pid}`),
     SHUTDOWN_DRAIN_DELAY_MS: '0',
+    // A scoring thread runs compiled JavaScript (dist/); booted from sources the app scores on its own thread.
+    // The suites that start dist/main.js (test/support/built-service.ts) serve from scoring threads.
+    SCORING_THREADS: '0',
     REGISTRY_RETRY_INITIAL_MS: '50',
     REGISTRY_RETRY_MAX_MS: '500',
     // A fresh log per service unless a suite shares one between replicas.

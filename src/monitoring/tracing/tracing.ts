@@ -63,6 +63,14 @@ export function startSpan(name: string, attributes: Attributes): Span {
   return trace.getTracer(TRACER_NAME).startSpan(name, { attributes });
 }
 
+/** Child spans of the active span for work timed where it ran, e.g. on a scoring thread. */
+export function recordSpans(spans: { name: string; startedAtMs: number; seconds: number }[], attributes: Attributes): void {
+  const tracer = trace.getTracer(TRACER_NAME);
+  for (const { name, startedAtMs, seconds } of spans) {
+    tracer.startSpan(name, { attributes, startTime: startedAtMs }).end(startedAtMs + seconds * 1000);
+  }
+}
+
 /** True inside a span that records, e.g. a sampled HTTP request span while tracing is on. */
 export function insideRecordingSpan(): boolean {
   return trace.getActiveSpan()?.isRecording() === true;

@@ -1,6 +1,7 @@
 import { DomainError } from '../../common/domain-error';
 import { OnnxModel } from '../../inference/onnx-model';
 import { OnnxModelIncompatibleError } from '../../inference/onnx-model-incompatible.error';
+import { inProcessForecaster } from '../../prediction/forecaster';
 import { checkGoldenExamples } from '../../prediction/golden-check';
 import { GoldenMismatchError } from '../../prediction/golden-mismatch.error';
 import { ModelManifest } from '../../registry/model-manifest';
@@ -19,8 +20,7 @@ export async function verifyOnnxCandidate(onnx: Buffer, manifest: ModelManifest)
   let model: OnnxModel | undefined;
   try {
     model = await OnnxModel.load(onnx, manifest.io, { intraOpThreads: 1, interOpThreads: 1 });
-    const loaded = model;
-    await checkGoldenExamples(manifest, (data, rows, columns) => loaded.run(data, rows, columns));
+    await checkGoldenExamples(manifest, inProcessForecaster(manifest, model).forecast);
   } catch (error) {
     if (error instanceof GoldenMismatchError || error instanceof OnnxModelIncompatibleError) {
       throw new CandidateVerificationError(`the exported model is not servable: ${error.message}`);

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { checkGoldenExamples } from '../../../src/prediction/golden-check';
+import { runForecastPipeline } from '../../../src/prediction/forecast-pipeline';
 import { ModelManifest } from '../../../src/registry/model-manifest';
 import { validateManifest } from '../../../src/registry/validate-manifest';
 import { runTraining } from '../../../src/training/train-pipeline';
@@ -53,10 +54,12 @@ describe('npm run train on a small slice', () => {
     // The service's own golden check, scoring with onnxruntime: what registered is what will serve.
     const session = await ort.InferenceSession.create(onnx);
     try {
-      await checkGoldenExamples(manifest, async (data, rows, columns) => {
-        const output = await session.run({ [manifest.io.input.name]: new ort.Tensor('float32', data, [rows, columns]) });
-        return output[manifest.io.output.name].data as Float32Array;
-      });
+      await checkGoldenExamples(manifest, (input) =>
+        runForecastPipeline(input, manifest, async (data, rows, columns) => {
+          const output = await session.run({ [manifest.io.input.name]: new ort.Tensor('float32', data, [rows, columns]) });
+          return output[manifest.io.output.name].data as Float32Array;
+        }),
+      );
     } finally {
       await session.release();
     }

@@ -1,0 +1,35 @@
+import * as path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import Piscina from 'piscina';
+import { SessionOptions } from '../inference/onnx-model';
+import { ForecastInput } from '../prediction/forecast-input';
+import { PipelineResult } from '../prediction/forecast-pipeline';
+import { ModelManifest } from '../registry/model-manifest';
+import { Forecaster } from '../prediction/forecaster';
+import type { ScoringWorkerData } from './scoring-worker';
+
+export const SCORING_WORKER_FILE = path.join(__dirname, 'scoring-worker.js');
+
+/**
+ * The pipeline on `threads` worker threads (piscina), each with its own session of the verified version: the event
+ * loop keeps parsing, answering probes and serialising while a batch is scored, and feature building, trees and
+ * the combination of one request run beside the HTTP work of the next. onnxruntime-node runs a session
+ * synchronously on the thread that calls it, so on the main thread a 1,000-series body would stall the loop.
+ */
+export function startScoringThreads(manifest: ModelManifest, modelPath: string, session: SessionOptions, threads: number): Forecaster {
+  const workerData: ScoringWorkerData = { manifest, modelPath, session };
+  const pool = new Piscina<ForecastInput, PipelineResult>({
+    filename: SCORING_WORKER_FILE,
+    minThreads: threads,
+    maxThreads: threads,
+    // A thread holds a loaded session: it must not exit when idle and pay the load again on the next request.
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData,
+    // The main thread's heap cap (--max-old-space-size, set by the image) caps each scoring thread's heap too.
+    resourceLimits: { maxOldGenerationSizeMb: Math.floor(getHeapStatistics().heap_size_limit / 1024 / 1024) },
+  });
+  return {
+    forecast: (input) => pool.run(input),
+    release: () => pool.close(),
+  };
+}
