@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { formatMonth, MonthIndex, parseMonth } from '../../features/month';
+import { formatMonth, isMonth, MonthIndex, parseMonth } from '../../features/month';
 import { ForecastLogStore } from '../../monitoring/forecast-log/create-forecast-log-store';
 
 /** What the served version achieved on the actuals it was scored against (from the forecast log's claims). */
@@ -28,7 +28,7 @@ interface Claim {
  */
 export async function liveAccuracy(log: ForecastLogStore, model: string, version: number, options: { months?: number; now?: MonthIndex } = {}): Promise<LiveAccuracy> {
   const keys = await log.store.list(`claims/${model}/`);
-  const months = [...new Set(keys.map((k) => k.split('/')[2]).filter((m) => /^\d{4}-\d{2}$/.test(m)))].sort();
+  const months = [...new Set(keys.map((k) => k.split('/')[2]).filter(isMonth))].sort();
   const last = options.now ?? (months.length > 0 ? parseMonth(months[months.length - 1]) : 0);
   const first = last - (options.months ?? 12) + 1;
   let actual = 0;
@@ -38,7 +38,7 @@ export async function liveAccuracy(log: ForecastLogStore, model: string, version
   const covered: number[] = [];
   for (const key of keys) {
     const month = key.split('/')[2];
-    if (!/^\d{4}-\d{2}$/.test(month) || parseMonth(month) < first || parseMonth(month) > last) continue;
+    if (!isMonth(month) || parseMonth(month) < first || parseMonth(month) > last) continue;
     const object = await log.store.read(key);
     if (!object) continue;
     const claim = JSON.parse(object.data.toString('utf8')) as Claim;
