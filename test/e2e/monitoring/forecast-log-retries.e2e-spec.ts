@@ -6,7 +6,7 @@ import { createForecastLogStore, ForecastLogStore } from '../../../src/monitorin
 import { ObjectConflictError, RegistryUnavailableError } from '../../../src/registry/registry.errors';
 import { startService, waitForReadiness } from '../../support/app';
 import { azuriteAddress, RunningAzurite, startAzurite } from '../../support/azurite';
-import { fetchMetrics, sampleValue } from './support/metrics-text';
+import { fetchMetrics, promtoolCheckMetrics, sampleValue } from './support/metrics-text';
 
 jest.setTimeout(60_000);
 
@@ -127,6 +127,7 @@ describe('forecast-log retries on Azurite: one retry layer, every retry counted'
       const text = await fetchMetrics(Number(new URL(service.metricsUrl).port));
       const counted = ['prepare', 'list', 'read', 'write'].reduce((n, operation) => n + (sampleValue(text, 'demand_forecast_forecast_log_retries_total', { operation }) ?? 0), 0);
       expect(counted).toBe(1);
+      promtoolCheckMetrics(text);
     });
   });
 });
