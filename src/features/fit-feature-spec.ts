@@ -4,14 +4,10 @@ import { SeriesHistory } from './feature-builder';
 import { quantileSorted } from './quantile';
 import { profileAt } from './series-profile';
 
-export interface FeatureOptions {
-  lags: number[];
-  seasonalLagYears: number[];
-  rollingMeanWindows: number[];
-  rollingStdWindows: number[];
-  scaleWindow: number;
+/** The chosen parts of a FeatureSpec; fitFeatureSpec learns the rest from the training series. */
+export interface FeatureOptions extends Pick<FeatureSpec, 'lags' | 'seasonalLagYears' | 'rollingMeanWindows' | 'rollingStdWindows' | 'scaleWindow' | 'maxHorizon'> {
+  /** Months the XYZ coefficient of variation is read over (FeatureSpec's `xyz.window`). */
   xyzWindow: number;
-  maxHorizon: number;
   /** Attribute names encoded as categorical features (`attr_<name>`). */
   attributes: string[];
   /** Cumulative volume shares that close the A and B classes (the classic 80 / 15 / 5 split). */
