@@ -1,6 +1,6 @@
 // The layering of src/ as STYLE.md draws it, checked by `npm run lint` (depcruise). Arrows point down only:
 //
-//   main, bootstrap, app.module, write-openapi composition root and entry points
+//   main, bootstrap, app.module, write-*       composition root and entry points
 //   forecasting/, health/                      HTTP features (controllers, DTOs)
 //   model-host/                                the served model's lifecycle
 //   monitoring/                                metrics, drift, logs, tracing (called by the layers above)
@@ -23,8 +23,8 @@ const knownFrom = KNOWN_VIOLATIONS.map((v) => v.from);
 const layer = (name) => `^src/${name}/`;
 // What `node dist/...` starts: the npm scripts and the processes bench spawns by file name.
 const ENTRY_POINTS =
-  '^src/(main|write-openapi|training/train-cli|training/scale/scale-train-cli|training/registration/live-accuracy-cli|training/fixture/make-fixture-registry|training/gbdt/benchmark-gbdt|evaluate/(evaluate-cli|score-methods)|bench/(run-bench|service-process|reference-server|lag-reference-server))\\.ts$';
-const root = '^src/(main|bootstrap|app\\.module|write-openapi)\\.ts$';
+  '^src/(main|write-openapi|write-manifest-schema|training/train-cli|training/scale/scale-train-cli|training/registration/live-accuracy-cli|training/fixture/make-fixture-registry|training/gbdt/benchmark-gbdt|evaluate/(evaluate-cli|score-methods)|bench/(run-bench|service-process|reference-server|lag-reference-server))\\.ts$';
+const root = '^src/(main|bootstrap|app\\.module|write-openapi|write-manifest-schema)\\.ts$';
 
 /** `from` may import nothing under src/ except `allowed` (its own folder is always allowed). */
 function onlyBelow(name, allowed, comment) {

@@ -13,6 +13,8 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -47,7 +49,8 @@ class AscendingSeconds implements ValidatorConstraintInterface {
 
 /**
  * The environment as validated, one property per variable with its default. load-app-config.ts turns it into
- * the frozen AppConfig; the README's configuration table mirrors these defaults.
+ * the frozen AppConfig; the README's configuration table lists every one with this default
+ * (readme-configuration.spec.ts checks it).
  */
 export class AppEnv {
   @IsString() @MinLength(1) HOST = '0.0.0.0';
@@ -65,7 +68,7 @@ export class AppEnv {
     message: '$property must be a version number, "latest", an alias, or "best:<metric>"',
   })
   MODEL_VERSION = 'production';
-  @IsString() @MinLength(1) MODEL_CACHE_DIR!: string;
+  @IsString() @MinLength(1) MODEL_CACHE_DIR = path.join(os.tmpdir(), 'demand-forecast-model-cache');
   @IsOptional() @IsString() AZURE_STORAGE_CONNECTION_STRING?: string;
   @Transform(toInteger) @Min(100) @IsInt() REGISTRY_DOWNLOAD_TIMEOUT_MS: number = 60_000;
   @Transform(toInteger) @Min(1) @IsInt() REGISTRY_RETRY_INITIAL_MS: number = 500;

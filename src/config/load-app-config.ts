@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { AppConfigInvalidError } from './app-config-invalid.error';
 import { AppConfig } from './app-config';
 import { AppEnv, SECRET_VARIABLES } from './app-env';
@@ -21,7 +19,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // An empty variable means "not set", as in most deployment tools' templating.
     if (value !== undefined && value.trim() !== '') given[key] = value;
   }
-  given.MODEL_CACHE_DIR ??= path.join(os.tmpdir(), 'demand-forecast-model-cache');
   const parsed = plainToInstance(AppEnv, given, { exposeDefaultValues: true });
   const problems = validateSync(parsed, { forbidUnknownValues: true, stopAtFirstError: true }).flatMap(describe);
   if (parsed.REGISTRY_RETRY_MAX_MS < parsed.REGISTRY_RETRY_INITIAL_MS && problems.length === 0) {

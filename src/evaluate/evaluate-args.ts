@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isMonth, MonthIndex, parseMonth } from '../features/month';
+import { isMonth, MONTH_RULE, MonthIndex, parseMonth } from '../features/month';
 import { SalesColumns } from '../training/data/load-sales-csv';
 import { parseTrainArgs, TrainArgumentsError } from '../training/train-args';
 import { METHOD_NAMES, MethodName } from './method-catalogue';
@@ -125,7 +125,7 @@ export function parseEvaluateArgs(argv: string[]): EvaluateOptions | 'help' {
   if (values.report !== undefined && !values.report.endsWith('.md')) throw new EvaluateArgumentsError(`--report "${values.report}" must name a .md file`);
 
   const onlyEnding = values['only-ending'];
-  if (onlyEnding !== undefined && !isMonth(onlyEnding)) throw new EvaluateArgumentsError(`--only-ending "${onlyEnding}" must be a month in YYYY-MM form`);
+  if (onlyEnding !== undefined && !isMonth(onlyEnding)) throw new EvaluateArgumentsError(`--only-ending "${onlyEnding}" ${MONTH_RULE}`);
 
   return {
     data,

@@ -1,4 +1,4 @@
-import { AccuracySums, addPoint, emptySums, summarize } from '../training/evaluation/forecast-accuracy';
+import { AccuracySums, AccuracySummary, addPoint, emptySums, summarize } from '../training/evaluation/forecast-accuracy';
 
 /** Running sums for every metric of the report; like AccuracySums they add across points, buckets and origins. */
 export interface MetricSums {
@@ -13,11 +13,7 @@ export interface MetricSums {
   covered: number;
 }
 
-export interface MetricSummary {
-  wape: number;
-  accuracy: number;
-  bias: number;
-  points: number;
+export interface MetricSummary extends AccuracySummary {
   /** Mean absolute error scaled by each series' in-sample seasonal-naive MAE. */
   mase: number;
   /** Mean over points, in percent (0–200). */

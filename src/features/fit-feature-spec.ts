@@ -1,16 +1,13 @@
 import { CategoricalFeature, FeatureSpec, SmoothingSpec } from './feature-spec';
 import { featureNames, minimumHistory } from './feature-names';
 import { SeriesHistory } from './feature-builder';
+import { quantileSorted } from './quantile';
 import { profileAt } from './series-profile';
 
-export interface FeatureOptions {
-  lags: number[];
-  seasonalLagYears: number[];
-  rollingMeanWindows: number[];
-  rollingStdWindows: number[];
-  scaleWindow: number;
+/** The chosen parts of a FeatureSpec; fitFeatureSpec learns the rest from the training series. */
+export interface FeatureOptions extends Pick<FeatureSpec, 'lags' | 'seasonalLagYears' | 'rollingMeanWindows' | 'rollingStdWindows' | 'scaleWindow' | 'maxHorizon'> {
+  /** Months the XYZ coefficient of variation is read over (FeatureSpec's `xyz.window`). */
   xyzWindow: number;
-  maxHorizon: number;
   /** Attribute names encoded as categorical features (`attr_<name>`). */
   attributes: string[];
   /** Cumulative volume shares that close the A and B classes (the classic 80 / 15 / 5 split). */
@@ -35,13 +32,8 @@ function sortedLabels(labels: Iterable<string | undefined>): string[] {
   return [...new Set([...labels].filter((l): l is string => l !== undefined))].sort();
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-}
+// No eligible series: the XYZ thresholds stay 0, as in the provisional spec below (quantileSorted would give NaN).
+const thresholdAt = (sorted: number[], q: number): number => (sorted.length === 0 ? 0 : quantileSorted(sorted, q));
 
 /**
  * Learns the data-dependent parts of the spec (category lists, ABC and XYZ thresholds) from training series,
@@ -83,7 +75,7 @@ export function fitFeatureSpec(series: SeriesHistory[], options: FeatureOptions 
     rollingStdWindows: options.rollingStdWindows,
     scaleWindow: options.scaleWindow,
     abc: { aMinScale, bMinScale },
-    xyz: { window: options.xyzWindow, xMaxCv: quantile(cvs, 1 / 3), yMaxCv: quantile(cvs, 2 / 3) },
+    xyz: { window: options.xyzWindow, xMaxCv: thresholdAt(cvs, 1 / 3), yMaxCv: thresholdAt(cvs, 2 / 3) },
     categoricals,
     ...(options.smoothing ? { smoothing: { ...options.smoothing } } : {}),
     maxHorizon: options.maxHorizon,

@@ -1,16 +1,22 @@
 /** A calendar month as a count of months since year 0 (January = 0), so month arithmetic is integer addition. */
 export type MonthIndex = number;
 
-const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/**
+ * The one grammar of a calendar month, in requests, answers, data files, log keys and arguments: YYYY-MM,
+ * zero-padded, January = 01. Request DTOs match it, the OpenAPI document and the derived schemas carry its source.
+ */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The rule text a reader sees when a month breaks MONTH_PATTERN. */
+export const MONTH_RULE = 'must be a month in YYYY-MM form';
 
 export function isMonth(text: string): boolean {
   return MONTH_PATTERN.test(text);
 }
 
 export function parseMonth(text: string): MonthIndex {
-  const match = MONTH_PATTERN.exec(text);
-  if (!match) throw new RangeError(`"${text}" is not a month in YYYY-MM form`);
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
+  if (!isMonth(text)) throw new RangeError(`"${text}" ${MONTH_RULE}`);
+  return Number(text.slice(0, 4)) * 12 + Number(text.slice(5, 7)) - 1;
 }
 
 export function formatMonth(index: MonthIndex): string {

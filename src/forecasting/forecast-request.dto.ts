@@ -17,11 +17,11 @@ import {
 } from 'class-validator';
 import { dtoFastCheck } from '../common/dto-fast-check';
 import { registerConstraintSchema } from '../common/dto-json-schema';
-import { MONTH_PATTERN, MONTH_RULE } from '../common/month-grammar';
 import { isQuantity, MAX_QUANTITY, QUANTITY_RULE } from '../common/quantity';
 import { ObjectElements } from '../common/object-elements';
 import { registerFastCheck } from '../common/request-validation.pipe';
 import { ELEMENT_CHECK_PREFIX, registerElementRule } from '../common/validation-violations';
+import { MONTH_PATTERN, MONTH_RULE } from '../features/month';
 import { ForecastInput, SeriesInput } from '../prediction/forecast-input';
 
 const QUANTITIES = `${ELEMENT_CHECK_PREFIX}quantity`;

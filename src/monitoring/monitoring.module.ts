@@ -47,8 +47,12 @@ import { CountryLabels } from './actuals/country-labels';
     CountryLabels,
     {
       provide: ForecastLogStore,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => createForecastLogStore(config.forecastLogUrl, { azureStorageConnectionString: config.azureStorageConnectionString }),
+      inject: [AppConfig, MonitoringMetrics],
+      useFactory: (config: AppConfig, metrics: MonitoringMetrics) =>
+        createForecastLogStore(config.forecastLogUrl, {
+          azureStorageConnectionString: config.azureStorageConnectionString,
+          onRetry: (operation) => metrics.forecastLogRetries.inc({ operation }),
+        }),
     },
     {
       provide: ForecastLogWriter,

@@ -5,13 +5,11 @@ import { ModelStore, StoredObject, WriteCondition } from './model-store';
 import { ObjectConflictError, ObjectNotFoundError, RegistryUnavailableError } from './registry.errors';
 import { RegistryUrlInvalidError } from './registry-url-invalid.error';
 
-// By default no retries inside the SDK: ModelHost is the one retry layer for the registry, with one classifier
-// (classifyLoadFailure) and a count of every failed attempt. The SDK's defaults would also retry a refused
-// connection for about half a minute, hiding a registry that came back. Callers with no retry layer of their
-// own (the forecast log, read while answering POST /v1/actuals) ask for a few tries.
-function pipelineOptions(maxTries = 1): StoragePipelineOptions {
-  return { retryOptions: { maxTries } };
-}
+// No retries inside the SDK: the callers' retry layer (ModelHost for the registry, RetryingModelStore for the
+// forecast log) is the one, with the stores' one classifier (an outage is a RegistryUnavailableError) and a
+// count of every retry. The SDK's defaults would also retry a refused connection for about half a minute, hiding
+// a registry that came back.
+const PIPELINE_OPTIONS: StoragePipelineOptions = { retryOptions: { maxTries: 1 } };
 const DOWNLOAD_STREAM_RETRIES = 0;
 const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError']);
 
@@ -61,20 +59,20 @@ export class AzureBlobModelStore implements ModelStore {
   }
 
   /** AKS workload identity, managed identity or a developer's az login, via DefaultAzureCredential. */
-  static withDefaultCredential(containerUrl: string, maxTries?: number): AzureBlobModelStore {
+  static withDefaultCredential(containerUrl: string): AzureBlobModelStore {
     containerNameOf(containerUrl);
-    return new AzureBlobModelStore(new ContainerClient(containerUrl, new DefaultAzureCredential(), pipelineOptions(maxTries)));
+    return new AzureBlobModelStore(new ContainerClient(containerUrl, new DefaultAzureCredential(), PIPELINE_OPTIONS));
   }
 
   /**
    * A connection string (Azurite, development). The container is the last segment of `containerUrl`, whose
    * endpoint must be the connection string's, so the URL shown in logs is the one actually used.
    */
-  static withConnectionString(containerUrl: string, connectionString: string, maxTries?: number): AzureBlobModelStore {
+  static withConnectionString(containerUrl: string, connectionString: string): AzureBlobModelStore {
     const containerName = containerNameOf(containerUrl);
     let service: BlobServiceClient;
     try {
-      service = BlobServiceClient.fromConnectionString(connectionString, pipelineOptions(maxTries));
+      service = BlobServiceClient.fromConnectionString(connectionString, PIPELINE_OPTIONS);
     } catch {
       // The SDK's message may quote the string, which holds the account key.
       throw new RegistryUrlInvalidError('AZURE_STORAGE_CONNECTION_STRING is not a valid storage connection string');

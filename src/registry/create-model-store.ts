@@ -8,8 +8,6 @@ import { RegistryUrlInvalidError } from './registry-url-invalid.error';
 export interface ModelStoreOptions {
   /** Development and Azurite; without it an http(s) registry authenticates with DefaultAzureCredential. */
   azureStorageConnectionString?: string;
-  /** Attempts per Blob request inside the SDK (default 1: the registry's retries live in ModelHost). */
-  blobMaxTries?: number;
 }
 
 /**
@@ -32,8 +30,8 @@ export function createModelStore(registryUrl: string, options: ModelStoreOptions
     const { AzureBlobModelStore } = require('./azure-blob-model-store') as typeof AzureBlob;
     const connectionString = options.azureStorageConnectionString;
     return connectionString
-      ? AzureBlobModelStore.withConnectionString(registryUrl, connectionString, options.blobMaxTries)
-      : AzureBlobModelStore.withDefaultCredential(registryUrl, options.blobMaxTries);
+      ? AzureBlobModelStore.withConnectionString(registryUrl, connectionString)
+      : AzureBlobModelStore.withDefaultCredential(registryUrl);
   }
   throw new RegistryUrlInvalidError(
     `MODEL_REGISTRY_URL "${registryUrl}" must be file:<folder>, file:///<absolute folder> or https://<account>.blob.core.windows.net/<container>`,

@@ -1,13 +1,11 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import type { JsonSchema } from '../common/dto-json-schema';
 import { featureNames, minimumHistory } from '../features/feature-names';
 import { ManifestInvalidError } from './manifest-invalid.error';
 import { ModelManifest } from './model-manifest';
 import schema from './model-manifest.schema.json';
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats(ajv);
-const validateSchema = ajv.compile(schema);
 
 function crossFieldProblems(m: ModelManifest): string[] {
   const problems: string[] = [];
@@ -59,17 +57,27 @@ function crossFieldProblems(m: ModelManifest): string[] {
   return problems;
 }
 
+export type ManifestValidator = (candidate: unknown, where: string) => ModelManifest;
+
+/** The manifest validator for a schema document: the committed one below, or in specs a variant derived from it. */
+export function createManifestValidator(document: JsonSchema): ManifestValidator {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validateSchema = ajv.compile(document);
+  return (candidate, where) => {
+    if (!validateSchema(candidate)) {
+      const problems = (validateSchema.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+      throw new ManifestInvalidError(where, problems);
+    }
+    const manifest = candidate as unknown as ModelManifest;
+    const problems = crossFieldProblems(manifest);
+    if (problems.length > 0) throw new ManifestInvalidError(where, problems);
+    return manifest;
+  };
+}
+
 /**
  * The one manifest validator, used by serving before a model loads and by training before it registers one.
  * `where` names the model and version in error messages.
  */
-export function validateManifest(candidate: unknown, where: string): ModelManifest {
-  if (!validateSchema(candidate)) {
-    const problems = (validateSchema.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
-    throw new ManifestInvalidError(where, problems);
-  }
-  const manifest = candidate as unknown as ModelManifest;
-  const problems = crossFieldProblems(manifest);
-  if (problems.length > 0) throw new ManifestInvalidError(where, problems);
-  return manifest;
-}
+export const validateManifest: ManifestValidator = createManifestValidator(schema);

@@ -1,4 +1,4 @@
-import { quantileSorted } from '../quantile';
+import { quantileSorted } from '../../features/quantile';
 import { IntervalEntry } from './ensemble-spec';
 import { intervalKeys, IntervalSpace, scaledError } from './intervals';
 import { HistoryTraits } from './segments';

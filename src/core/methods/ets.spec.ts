@@ -1,17 +1,11 @@
 import * as fc from 'fast-check';
 import { candidateForms, fitEts, forecastEts } from './ets';
+import { seededRandom } from '../seeded-random';
 import { EtsForm, forecastFromState, runEts } from './ets-model';
 
 /** Deterministic standard normals (mulberry32 + Box–Muller), so simulated series are fixed. */
 function normals(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = seededRandom(seed);
   return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
 }
 

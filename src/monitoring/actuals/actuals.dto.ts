@@ -2,10 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNumber, IsString, Length, Matches, Max, Min, Validate, ValidateNested } from 'class-validator';
 import { dtoFastCheck } from '../../common/dto-fast-check';
-import { MONTH_PATTERN, MONTH_RULE } from '../../common/month-grammar';
 import { ObjectElements } from '../../common/object-elements';
 import { MAX_QUANTITY } from '../../common/quantity';
 import { registerFastCheck } from '../../common/request-validation.pipe';
+import { MONTH_PATTERN, MONTH_RULE } from '../../features/month';
 
 /** Actuals per request; larger uploads are split by the client. */
 export const MAX_ACTUALS_PER_REQUEST = 10_000;

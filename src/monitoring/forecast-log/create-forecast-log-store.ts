@@ -1,6 +1,7 @@
 import { createModelStore, ModelStoreOptions } from '../../registry/create-model-store';
 import { ModelStore } from '../../registry/model-store';
 import { RegistryUrlInvalidError } from '../../registry/registry-url-invalid.error';
+import { RetryingModelStore, StoreOperation } from '../../registry/retrying-model-store';
 
 /** Typed injection token and shape: the object store plus its one-time preparation. */
 export abstract class ForecastLogStore {
@@ -9,26 +10,34 @@ export abstract class ForecastLogStore {
   abstract prepare(): Promise<void>;
 }
 
+export interface ForecastLogStoreOptions extends ModelStoreOptions {
+  /** Called before each retry of a store operation (the service counts them in forecast_log_retries_total). */
+  onRetry?: (operation: StoreOperation, error: unknown) => void;
+}
+
+// A transient Blob error would otherwise fail an actuals post or drop a flush. Three attempts within about a
+// second: an actuals post is answered while the client waits, and a longer outage is the next flush's to retry.
+const LOG_RETRY = { initialMs: 200, maxMs: 1000, maxAttempts: 3 };
+
 /**
  * The store FORECAST_LOG_URL names, in the same forms as MODEL_REGISTRY_URL (`file:<folder>`, `file:///<abs>`,
  * `https://<account>.blob.core.windows.net/<container>`, an Azurite URL): the registry's object stores already
  * give list, read and an atomic create-if-absent, which is all the log needs.
  */
-export function createForecastLogStore(url: string, options: ModelStoreOptions = {}): ForecastLogStore {
-  let store: ModelStore;
+export function createForecastLogStore(url: string, options: ForecastLogStoreOptions = {}): ForecastLogStore {
+  let inner: ModelStore;
   try {
-    // The log has no retry layer of its own: a transient Blob error would otherwise fail an actuals post.
-    store = createModelStore(url, { blobMaxTries: 3, ...options });
+    inner = createModelStore(url, options);
   } catch (error) {
     if (error instanceof RegistryUrlInvalidError) throw new RegistryUrlInvalidError(error.message.replaceAll('MODEL_REGISTRY_URL', 'FORECAST_LOG_URL'));
     throw error;
   }
-  const withContainer = store as ModelStore & { ensureContainer?: () => Promise<void> };
+  const store = new RetryingModelStore(inner, { ...LOG_RETRY, onRetry: options.onRetry });
   let prepared: Promise<void> | undefined;
   return {
     store,
     prepare: () => {
-      prepared ??= (withContainer.ensureContainer?.() ?? Promise.resolve()).catch((error: unknown) => {
+      prepared ??= store.prepare().catch((error: unknown) => {
         prepared = undefined; // try again next time
         throw error;
       });

@@ -1,4 +1,5 @@
 import { Registry } from 'prom-client';
+import { labelSet } from './label-set';
 
 interface Child {
   labels: Record<string, string>;
@@ -29,16 +30,11 @@ export class FastCounter<L extends string = never> {
 
   /** The incrementer for one label set; resolve it once and keep it. The child is exported from here on. */
   labels(labels: Record<L, string>): (value?: number) => void {
-    const values = this.labelNames.map((name) => {
-      const value = labels[name];
-      if (typeof value !== 'string') throw new TypeError(`${this.name}: label "${name}" is missing`);
-      return value;
-    });
-    const key = values.join('\u0000');
-    let child = this.children.get(key);
+    const set = labelSet(this.name, this.labelNames, labels);
+    let child = this.children.get(set.key);
     if (!child) {
-      child = { labels: Object.fromEntries(this.labelNames.map((n, i) => [n, values[i]])), value: 0 };
-      this.children.set(key, child);
+      child = { labels: set.labels, value: 0 };
+      this.children.set(set.key, child);
     }
     const target = child;
     return (value = 1): void => {

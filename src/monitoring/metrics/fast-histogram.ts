@@ -1,4 +1,5 @@
 import { Registry } from 'prom-client';
+import { labelSet } from './label-set';
 
 interface Child {
   labels: Record<string, string>;
@@ -52,15 +53,10 @@ export class FastHistogram<L extends string = never> {
 
   /** The recorder for one label set; resolve it once and keep it. */
   labels(labels: Record<L, string>): (value: number) => void {
-    const values = this.labelNames.map((name) => {
-      const value = labels[name];
-      if (typeof value !== 'string') throw new TypeError(`${this.name}: label "${name}" is missing`);
-      return value;
-    });
-    const key = values.join('\u0000');
+    const { key, labels: childLabels } = labelSet(this.name, this.labelNames, labels);
     let child = this.children.get(key) ?? this.pending.get(key);
     if (!child) {
-      child = { labels: Object.fromEntries(this.labelNames.map((n, i) => [n, values[i]])), counts: new Float64Array(this.bounds.length + 1), sum: 0, count: 0, live: false };
+      child = { labels: childLabels, counts: new Float64Array(this.bounds.length + 1), sum: 0, count: 0, live: false };
       this.pending.set(key, child);
     }
     const target = child;

@@ -57,6 +57,7 @@ export class MonitoringMetrics {
   readonly forecastLogWrittenPoints: Counter;
   readonly forecastLogDroppedPoints: Counter<'reason'>;
   readonly forecastLogBufferedPoints: Gauge;
+  readonly forecastLogRetries: Counter<'operation'>;
 
   /** Called at the start of every scrape; the observer binds its off-path refresh here. */
   onCollect?: () => void;
@@ -257,6 +258,12 @@ export class MonitoringMetrics {
     this.forecastLogBufferedPoints = new Gauge({
       name: `${p}forecast_log_buffered_points`,
       help: 'Served forecast points waiting in memory for the next forecast-log write.',
+      registers,
+    });
+    this.forecastLogRetries = new Counter({
+      name: `${p}forecast_log_retries_total`,
+      help: 'Forecast-log store operations tried again after the store was unreachable, by operation (prepare, list, read, write).',
+      labelNames: ['operation'],
       registers,
     });
   }

@@ -3,7 +3,7 @@ import { FeatureSpec } from '../../features/feature-spec';
 import { HORIZON_BUCKETS } from '../../features/horizon-buckets';
 import { CategoricalReference, DriftReference, DroppedDriftFeature, NumericReference } from '../../registry/model-manifest';
 import { numericBin } from '../../monitoring/drift/drift-math';
-import { quantileSorted } from '../../core/quantile';
+import { quantileSorted } from '../../features/quantile';
 import { CELL_COUNT, DEFAULT_REFERENCE_ORIGIN_MONTHS, referenceRows } from './drift-reference-rows';
 import { segmentReference } from './segment-reference';
 

@@ -1,6 +1,6 @@
 import { SegmentReference } from '../../registry/model-manifest';
 import { segmentBin, segmentBinCount } from '../../monitoring/drift/segment-bins';
-import { quantileSorted } from '../../core/quantile';
+import { quantileSorted } from '../../features/quantile';
 import { ReferenceRows } from './drift-reference-rows';
 
 /**

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     console.log(`no version holds ${values.alias} yet: no live accuracy to report`);
     return;
   }
-  const live = await liveAccuracy(createForecastLogStore(values.log, connection), values.model, version, { months });
+  // No metrics registry in a CLI: each retry of the log's store is reported on stderr instead.
+  const onRetry = (operation: string, error: unknown) => console.error(`forecast log ${operation} failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+  const live = await liveAccuracy(createForecastLogStore(values.log, { ...connection, onRetry }), values.model, version, { months });
   console.log(
     `${values.alias} = version ${version}: live WAPE ${live.wape.toFixed(4)}, accuracy ${live.accuracy.toFixed(4)}, bias ${live.bias.toFixed(4)} over ${live.points} points` +
       (live.from ? ` (${live.from}..${live.to})` : ''),

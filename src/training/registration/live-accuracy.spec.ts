@@ -26,6 +26,9 @@ describe('live accuracy from the forecast log', () => {
     expect(await liveAccuracy(log, 'm', 3)).toEqual({ version: 3, points: 2, from: '2030-01', to: '2030-02', wape: 0.15, accuracy: 0.85, bias: 0.05 });
     expect(await liveAccuracy(log, 'm', 3, { months: 1 })).toMatchObject({ points: 1, from: '2030-02', wape: 0.1, bias: -0.1 });
     expect((await liveAccuracy(log, 'm', 9)).points).toBe(0);
+    // a key whose month segment looks like a month but is none is not a claim, and the figure stands
+    await log.store.write('claims/m/2030-13/stray.json', Buffer.from('{}'), { ifNoneMatch: '*' });
+    expect(await liveAccuracy(log, 'm', 3)).toMatchObject({ points: 2, from: '2030-01', to: '2030-02' });
     fs.rmSync(folder, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { formatMonth, MonthIndex, parseMonth } from '../../features/month';
+import { formatMonth, isMonth, MonthIndex, parseMonth } from '../../features/month';
+import { countable, errorParts } from '../../monitoring/actuals/accuracy-math';
 import { ForecastLogStore } from '../../monitoring/forecast-log/create-forecast-log-store';
+import { addPoint, emptySums, summarize } from '../evaluation/forecast-accuracy';
 
 /** What the served version achieved on the actuals it was scored against (from the forecast log's claims). */
 export interface LiveAccuracy {
@@ -28,39 +30,31 @@ interface Claim {
  */
 export async function liveAccuracy(log: ForecastLogStore, model: string, version: number, options: { months?: number; now?: MonthIndex } = {}): Promise<LiveAccuracy> {
   const keys = await log.store.list(`claims/${model}/`);
-  const months = [...new Set(keys.map((k) => k.split('/')[2]).filter((m) => /^\d{4}-\d{2}$/.test(m)))].sort();
+  const months = [...new Set(keys.map((k) => k.split('/')[2]).filter(isMonth))].sort();
   const last = options.now ?? (months.length > 0 ? parseMonth(months[months.length - 1]) : 0);
   const first = last - (options.months ?? 12) + 1;
-  let actual = 0;
-  let abs = 0;
-  let signed = 0;
-  let points = 0;
+  const sums = emptySums();
   const covered: number[] = [];
   for (const key of keys) {
     const month = key.split('/')[2];
-    if (!/^\d{4}-\d{2}$/.test(month) || parseMonth(month) < first || parseMonth(month) > last) continue;
+    if (!isMonth(month) || parseMonth(month) < first || parseMonth(month) > last) continue;
     const object = await log.store.read(key);
     if (!object) continue;
     const claim = JSON.parse(object.data.toString('utf8')) as Claim;
     for (const point of claim.scored) {
-      if (point.version !== String(version)) continue;
-      const error = point.forecast - claim.actual.value;
-      if (![claim.actual.value, error].every((v) => Number.isFinite(v) && Math.abs(v) <= 1e15)) continue;
-      actual += claim.actual.value;
-      abs += Math.abs(error);
-      signed += error;
-      points++;
+      if (point.version !== String(version) || !countable(errorParts(point.forecast, claim.actual.value))) continue;
+      addPoint(sums, point.forecast, claim.actual.value);
       covered.push(parseMonth(month));
     }
   }
-  const wape = actual > 0 ? abs / actual : Number.NaN;
+  const { wape, accuracy, bias, points } = summarize(sums);
   return {
     version,
     points,
     ...(covered.length > 0 ? { from: formatMonth(Math.min(...covered)), to: formatMonth(Math.max(...covered)) } : {}),
     wape,
-    accuracy: 1 - wape,
-    bias: actual > 0 ? signed / actual : Number.NaN,
+    accuracy,
+    bias,
   };
 }
 
