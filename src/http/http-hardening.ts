@@ -21,6 +21,16 @@ function overloaded(reply: FastifyReply, why: string): FastifyReply {
   return sendError(reply, new ServiceOverloadedError(`overloaded: ${why}`));
 }
 
+/**
+ * Refused before its body was read: the answer closes the connection, so Node stops reading a body nobody will
+ * parse. Keeping it open, the event loop spent an overload receiving and discarding megabytes of refused bodies
+ * (liveness 7 s at 256 connections), even with scoring on its own thread.
+ */
+function refusedUnread(reply: FastifyReply, why: string): FastifyReply {
+  reply.header('connection', 'close');
+  return overloaded(reply, why);
+}
+
 function seriesCount(body: unknown): number {
   const series = (body as { series?: unknown } | undefined)?.series;
   return Array.isArray(series) ? Math.max(1, series.length) : 1;
@@ -62,8 +72,11 @@ export interface Hardening {
 export async function installHardening(app: NestFastifyApplication): Promise<Hardening> {
   const config = app.get(AppConfig);
   const fastify = app.getHttpAdapter().getInstance();
-  const admission = new SeriesAdmission(config.maxSeriesInFlight, config.maxQueuedRequests, config.queueTimeoutMs);
+  // Bodies read or queued at once while scoring: four maximal ones, a few tens of milliseconds of parsing.
+  const admission = new SeriesAdmission(config.maxSeriesInFlight, config.maxQueuedRequests, config.queueTimeoutMs, 4 * config.bodyLimitBytes);
   let draining = false;
+  const admitted = new WeakMap<FastifyRequest['raw'], () => void>();
+  const reserved = new WeakMap<FastifyRequest['raw'], () => void>();
 
   fastify.server.maxConnections = config.maxConnections;
   closeListenerGracefully(fastify.server, () => (draining = true));
@@ -73,16 +86,21 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
       maxEventLoopDelay: config.maxEventLoopDelayMs,
       pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string) => {
         if (!request.url.startsWith(API_PREFIX)) return undefined;
-        return overloaded(reply, type);
+        return refusedUnread(reply, type);
       },
     });
   }
 
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     // Refused before its body is parsed: Node then discards the body unparsed, far cheaper than JSON.parse.
-    if (admission.saturated && request.method === 'POST' && request.routeOptions.url === '/v1/forecast') {
-      overloaded(reply, 'queue_full');
-      return;
+    if (request.method === 'POST' && request.routeOptions.url === '/v1/forecast') {
+      const place = admission.reserve(Number(request.headers['content-length'] ?? 0) || 0);
+      if (!place) {
+        refusedUnread(reply, 'queue_full');
+        return;
+      }
+      reserved.set(request.raw, place);
+      reply.raw.once('close', place);
     }
     const encoding = request.headers['content-encoding'];
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
@@ -93,6 +111,7 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
   });
 
   fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (e: null, p: unknown) => void) => {
+    admitted.get(request.raw)?.();
     reply.header('x-content-type-options', 'nosniff');
     if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
     if (draining) reply.header('connection', 'close');
@@ -107,8 +126,14 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
       release = await admission.admit(seriesCount(request.body));
     } catch (refusal) {
       return overloaded(reply, String(refusal));
+    } finally {
+      reserved.get(request.raw)?.();
     }
-    reply.raw.once('close', release);
+    // Released when the answer is ready (onSend below): a client that leaves does not end the scoring its
+    // request started, so releasing at its disconnect let new work in beside it, without bound. Should no answer
+    // ever come, the series are released a request timeout after the connection closed.
+    admitted.set(request.raw, release);
+    reply.raw.once('close', () => setTimeout(release, config.requestTimeoutMs).unref());
     if (clientHasGone(request)) {
       release();
       // Nobody is listening for an answer; scoring it would only delay the requests of clients still here.

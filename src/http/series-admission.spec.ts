@@ -27,7 +27,6 @@ describe('SeriesAdmission', () => {
     const admission = new SeriesAdmission(1, 1, 10_000);
     await admission.admit(1);
     void admission.admit(1).catch(() => undefined);
-    expect(admission.saturated).toBe(true);
     await expect(admission.admit(1)).rejects.toBe('queue_full');
   });
 
@@ -44,5 +43,25 @@ describe('SeriesAdmission', () => {
     expect(admission.seriesInFlight).toBe(50);
     release();
     expect(admission.seriesInFlight).toBe(0);
+  });
+
+  it('reads no more body bytes at once than its bound while work is in flight, so a burst is refused from its headers', async () => {
+    const admission = new SeriesAdmission(10, 16, 10_000, 1000);
+    // Nothing in flight: a body is read whatever is pending, so work can always start.
+    const idle = [admission.reserve(800), admission.reserve(800)];
+    expect(idle.every((p) => p !== undefined)).toBe(true);
+    idle.forEach((give) => give!());
+    const release = await admission.admit(5);
+    const first = admission.reserve(600);
+    expect(first).toBeDefined();
+    expect(admission.reserve(600)).toBeUndefined();
+    expect(admission.reserve(400)).toBeDefined();
+    first!();
+    first!(); // idempotent: its bytes back once, not twice
+    expect(admission.reserve(500)).toBeDefined();
+    expect(admission.reserve(200)).toBeUndefined();
+    release();
+    // With nothing in flight again, one more body is read even beyond the bound.
+    expect(admission.reserve(5000)).toBeDefined();
   });
 });

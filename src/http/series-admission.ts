@@ -15,12 +15,14 @@ interface Waiter {
  */
 export class SeriesAdmission {
   private inFlight = 0;
+  private pendingBytes = 0;
   private readonly queue: Waiter[] = [];
 
   constructor(
     private readonly maxInFlight: number,
     private readonly maxQueued: number,
     private readonly queueTimeoutMs: number,
+    private readonly maxPendingBytes: number = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Resolves with a release function once admitted; rejects with the Refusal otherwise. */
@@ -40,9 +42,22 @@ export class SeriesAdmission {
     });
   }
 
-  /** True while a new request would be refused at once: decidable before its body is read. */
-  get saturated(): boolean {
-    return this.queue.length >= this.maxQueued && this.inFlight > 0;
+  /**
+   * A place for a request whose body of `bytes` is about to be read, decided from its headers alone: undefined
+   * while work is in flight and the bodies already being read or waiting in the queue add up to maxPendingBytes.
+   * Parsing is the event loop's own work: without this bound every connection of a burst of maximal bodies was
+   * read at once, and the loop parsed hundreds of megabytes of bodies only to refuse them after a queue timeout.
+   * The returned function gives the place back (idempotent): once admitted or refused.
+   */
+  reserve(bytes: number): (() => void) | undefined {
+    if (this.inFlight > 0 && this.pendingBytes > 0 && this.pendingBytes + bytes > this.maxPendingBytes) return undefined;
+    this.pendingBytes += bytes;
+    let returned = false;
+    return () => {
+      if (returned) return;
+      returned = true;
+      this.pendingBytes -= bytes;
+    };
   }
 
   get seriesInFlight(): number {

@@ -30,6 +30,7 @@ export function startScoringThreads(manifest: ModelManifest, modelPath: string, 
   });
   return {
     forecast: (input) => pool.run(input),
-    release: () => pool.close(),
+    // By then the HTTP server has answered every request it kept; what is still queued is for clients that left.
+    release: () => pool.close({ force: true }),
   };
 }

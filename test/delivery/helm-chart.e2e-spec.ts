@@ -46,9 +46,9 @@ describe('Helm chart helm/demand-forecast', () => {
 
   it('probes the health endpoints, with a startup probe that allows minutes for the model download', () => {
     const c = apiContainer(defaults);
-    expect(c.startupProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
-    expect(c.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
-    expect(c.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
+    expect(c.startupProbe.httpGet).toEqual({ path: '/health/ready', port: 'metrics' });
+    expect(c.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'metrics' });
+    expect(c.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'metrics' });
     expect(c.startupProbe.periodSeconds * c.startupProbe.failureThreshold).toBeGreaterThanOrEqual(300);
     expect(c.resources.requests).toEqual(expect.objectContaining({ cpu: expect.any(String), memory: expect.any(String) }));
     expect(c.resources.limits.memory).toEqual(expect.any(String));

@@ -4,15 +4,21 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Registry } from 'prom-client';
 import { AppConfig } from '../../config/app-config';
 
+/** A management route's answer: computed on each GET, JSON-encoded. */
+export type ManagementRoute = () => { status: number; body: unknown };
+
 /**
- * The management port: GET /metrics from this app's own registry, kept off the API port so public traffic
- * never reaches it. Listens during module init (port 0 picks a free port, read back from `port`).
+ * The management port: GET /metrics from this app's own registry, and the routes the layers above register
+ * (the health probes), kept off the API port so public traffic never reaches them, and so a flood of API
+ * connections never stands between the kubelet and a probe. Listens during module init (port 0 picks a free
+ * port, read back from `port`).
  */
 @Injectable()
 export class MetricsServer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(MetricsServer.name);
   private server?: Server;
   private boundPort = -1;
+  private readonly routes = new Map<string, ManagementRoute>();
 
   constructor(
     private readonly registry: Registry,
@@ -24,9 +30,21 @@ export class MetricsServer implements OnModuleInit, OnApplicationShutdown {
     return this.boundPort;
   }
 
+  /** Answers GET `path` on the management port (the health module registers its probes here). */
+  route(path: string, answer: ManagementRoute): void {
+    this.routes.set(path, answer);
+  }
+
   async onModuleInit(): Promise<void> {
     const server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
+      const route = this.routes.get(path);
+      if (route && (req.method === 'GET' || req.method === 'HEAD')) {
+        const { status, body } = route();
+        const text = JSON.stringify(body);
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : text);
+        return;
+      }
       if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: metrics are at GET /metrics\n');
         return;

@@ -68,6 +68,9 @@ describe('authentication and authorisation of API consumers', () => {
     expect(response.headers['www-authenticate']).toBe('Bearer');
     await request(service.url).get('/v1/model').expect(401);
     await request(service.url).get('/health/live').expect(200);
+    // The chart's probes go to the management port: open there too.
+    await request(service.metricsUrl).get('/health/live').expect(200);
+    await request(service.metricsUrl).get('/health/ready').expect(200);
   });
 
   it('200 for a valid token with the role; 403 FORBIDDEN for the same token on an endpoint needing another role', async () => {
