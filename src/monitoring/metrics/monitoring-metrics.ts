@@ -186,7 +186,7 @@ export class MonitoringMetrics {
     });
     this.driftRowsSkipped = new Counter({
       name: `${p}drift_rows_skipped_total`,
-      help: 'Scored rows overwritten in the drift window before they were binned (traffic outran DRIFT_INTERVAL_MS).',
+      help: 'Scored rows overwritten in the drift window before they were binned (traffic outran DRIFT_INTERVAL_MS), or left unbinned when the model was reloaded.',
       registers,
     });
 

@@ -1,0 +1,125 @@
+import { DriftWindow } from './drift-window';
+
+/**
+ * Work units one slice may spend: binning one row for one tracked quantity is one unit. Measured with
+ * `npm run bench:drift` on the embedded model (25 tracked quantities): ~20-25 ns a unit, so a slice of 250,000
+ * units blocks the event loop ~5-6 ms, well inside the 20 ms a slice may take on a slower or busier machine.
+ */
+export const SLICE_WORK_UNITS = 250_000;
+
+/**
+ * Publishing one bin (its reference share mixed over the cells, a gauge set with prom-client's label hashing,
+ * PSI and JS terms) costs about as much as binning this many rows of one quantity (same bench).
+ */
+export const PUBLISH_UNITS_PER_BIN = 50;
+
+/** Where a refresh's results go: the observer turns them into metrics. */
+export interface DriftRefreshSink {
+  /** Rows overwritten (or given up) before they could be binned. */
+  skipped(rows: number): void;
+  /** Takes the window's fresh counts into the per-bin counters; the refresh clears them afterwards. */
+  binned(window: DriftWindow): void;
+  /** Sets the gauges of tracked quantity k from the window as it stands. */
+  publish(window: DriftWindow, k: number): void;
+  /** Every gauge was recomputed over every row recorded before the refresh started. */
+  computed(): void;
+}
+
+export type Schedule = (run: () => void) => { cancel(): void };
+
+/** setImmediate, unref'd: a refresh in progress never keeps the process alive. */
+export const nextTurn: Schedule = (run) => {
+  const immediate = setImmediate(run);
+  immediate.unref();
+  return { cancel: () => clearImmediate(immediate) };
+};
+
+/**
+ * One refresh of a drift window, cut into slices of at most `budget` work units, each its own turn of the
+ * event loop, so requests are served between them whatever was recorded. A refresh first bins every row recorded
+ * before it started (rows recorded meanwhile may be binned too; none twice, none lost: what the ring overwrote is
+ * skipped), then recomputes the gauges quantity by quantity. Binning in slices adds up to exactly the same
+ * counters as binning in one pass (float sums of expected rows included), because the fresh counts are taken
+ * (sink.binned) when binning ends or when a scrape asks (takeFresh), never per slice.
+ */
+export class DriftRefresh {
+  private target = -1;
+  private nextQuantity = -1;
+  private scheduled?: { cancel(): void };
+
+  constructor(
+    readonly window: DriftWindow,
+    private readonly sink: DriftRefreshSink,
+    private readonly budget = SLICE_WORK_UNITS,
+    private readonly schedule: Schedule = nextTurn,
+  ) {}
+
+  /** A refresh is under way (binning or publishing). */
+  get running(): boolean {
+    return this.target >= 0;
+  }
+
+  /** Runs one slice now, starting a refresh when none is under way, and leaves the rest to later turns. */
+  step(): void {
+    if (!this.running) this.start();
+    this.slice();
+  }
+
+  /** Hands the counts binned so far to the sink (a scrape then reads counters current as far as binned). */
+  takeFresh(): void {
+    this.sink.binned(this.window);
+    this.window.clearFresh();
+  }
+
+  /** Drops the refresh in progress, if any; nothing is scheduled afterwards. Rows stay pending in the window. */
+  cancel(): void {
+    this.scheduled?.cancel();
+    this.scheduled = undefined;
+    this.target = -1;
+    this.nextQuantity = -1;
+  }
+
+  private start(): void {
+    this.target = this.window.binnedUpTo + this.window.pending;
+    this.nextQuantity = -1;
+  }
+
+  private readonly continueLater = (): void => {
+    this.scheduled = undefined;
+    this.slice();
+  };
+
+  private slice(): void {
+    if (!this.running) return;
+    const window = this.window;
+    const t = Math.max(1, window.tracked.length);
+    let left = this.budget;
+    if (this.nextQuantity < 0) {
+      // At least one row a slice, so a budget below one row's cost still makes progress.
+      while (window.binnedUpTo < this.target && (left >= t || left === this.budget)) {
+        const rows = Math.max(1, Math.min(Math.floor(left / t), this.target - window.binnedUpTo));
+        const before = window.binnedUpTo;
+        const skipped = window.binPending(rows);
+        if (skipped > 0) this.sink.skipped(skipped);
+        left -= (window.binnedUpTo - before - skipped) * t;
+      }
+      if (window.binnedUpTo < this.target) return this.later();
+      this.takeFresh();
+      this.nextQuantity = 0;
+    }
+    while (this.nextQuantity < window.tracked.length) {
+      const cost = window.tracked[this.nextQuantity].layout.labels.length * PUBLISH_UNITS_PER_BIN;
+      // A quantity is published whole: one bigger than the budget goes alone in its slice.
+      if (cost > left && left < this.budget) return this.later();
+      this.sink.publish(window, this.nextQuantity++);
+      left -= cost;
+    }
+    this.target = -1;
+    this.nextQuantity = -1;
+    this.sink.computed();
+  }
+
+  private later(): void {
+    this.scheduled ??= this.schedule(this.continueLater);
+  }
+}
