@@ -75,7 +75,7 @@ async function run(c: Case, sliceWorkUnits: number | undefined): Promise<Record<
   const registry = new Registry();
   const metrics = new MonitoringMetrics(registry, [0.01, 0.1, 1]);
   const writer = { enqueue: () => undefined, buffered: 0 } as unknown as ForecastLogWriter;
-  const settings = { windowSize: c.windowSize, minSamples: 200, intervalMs: 3_600_000, sliceWorkUnits };
+  const settings = { windowSize: c.windowSize, minSamples: 200, intervalMs: 3_600_000, sliceWorkUnits, sliceMaxMs: sliceWorkUnits };
   const observer = new PrometheusForecastObserver(metrics, settings, writer, new CountryLabels());
   observer.modelLoaded(c.manifest, 1);
   const predictions = Float32Array.from({ length: c.matrix.rowCount }, (_, i) => (i % 37) / 18);

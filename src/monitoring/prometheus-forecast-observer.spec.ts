@@ -64,7 +64,7 @@ afterEach(() => {
 
 describe('PrometheusForecastObserver refresh', () => {
   it('publishes, in slices of a few rows, exactly the counters and gauges of one unbounded pass', async () => {
-    const onePass = observe({ sliceWorkUnits: Infinity });
+    const onePass = observe({ sliceWorkUnits: Infinity, sliceMaxMs: Infinity });
     const sliced = observe({ sliceWorkUnits: 7 * TRACKED });
     for (const { observer } of [onePass, sliced]) {
       for (let i = 0; i < 20; i++) observer.batchScored(matrix, predictions); // 720 rows into a window of 500

@@ -4,20 +4,24 @@ import { ModelManifest } from '../registry/model-manifest';
 import { HORIZON_BUCKETS } from '../features/horizon-buckets';
 import { DataQualityCounter } from './data-quality/data-quality';
 import { jsDistance, psi } from './drift/drift-math';
-import { DriftWindow } from './drift/drift-window';
-import { DriftRefresh, DriftRefreshSink, SLICE_WORK_UNITS } from './drift/drift-refresh';
+import { DriftWindow, TrackedQuantity } from './drift/drift-window';
+import { DriftRefresh, DriftRefreshSink } from './drift/drift-refresh';
 import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedSeries } from './forecast-observer';
 import { buildColumnChecks, buildRowCells, buildTrackedQuantities } from './model-watch';
 import { INSUFFICIENT_DATA, MonitoringMetrics } from './metrics/monitoring-metrics';
 import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
 import { CountryLabels } from './actuals/country-labels';
 
+type Increment = (n: number) => void;
+
 export interface DriftSettings {
   windowSize: number;
   minSamples: number;
   intervalMs: number;
-  /** Work units per refresh slice (see SLICE_WORK_UNITS); specs set small ones to see slicing. */
+  /** Work units per refresh slice (default SLICE_WORK_UNITS); specs set small ones to see slicing. */
   sliceWorkUnits?: number;
+  /** Time after which a refresh slice stops (default SLICE_MAX_MS); Infinity with sliceWorkUnits Infinity is one pass. */
+  sliceMaxMs?: number;
 }
 
 /**
@@ -82,18 +86,15 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       for (const problem of problems) m.featureProblems.inc({ feature: check.name, problem }, 0);
     }
     const tracked = buildTrackedQuantities(manifest);
-    const window = new DriftWindow(tracked, manifest.features.names.length, this.settings.windowSize, buildRowCells(manifest));
-    this.drift = new DriftRefresh(window, this.driftSink(this.model.version), this.settings.sliceWorkUnits ?? SLICE_WORK_UNITS);
     for (const gauge of [m.driftPsi, m.driftJsDistance, m.driftWindowSamples, m.driftReferenceShare]) gauge.reset();
     m.driftBinRows.reset();
     m.driftExpectedRows.reset();
-    for (const q of tracked) {
-      q.layout.labels.forEach((bin) => {
-        const labels = { feature: q.name, bin, version: this.model.version };
-        m.driftBinRows.inc(labels, 0);
-        m.driftExpectedRows.inc(labels, 0);
-      });
-    }
+    const labelsOf = (q: TrackedQuantity) => q.layout.labels.map((bin) => ({ feature: q.name, bin, version: this.model.version }));
+    const binRows = tracked.map((q) => labelsOf(q).map((labels) => m.driftBinRows.labels(labels)));
+    const expectedRows = tracked.map((q) => labelsOf(q).map((labels) => m.driftExpectedRows.labels(labels)));
+    for (const inc of [...binRows, ...expectedRows].flat()) inc(0);
+    const window = new DriftWindow(tracked, manifest.features.names.length, this.settings.windowSize, buildRowCells(manifest));
+    this.drift = new DriftRefresh(window, this.driftSink(this.model.version, binRows, expectedRows), { workUnits: this.settings.sliceWorkUnits, maxSliceMs: this.settings.sliceMaxMs });
     // Counters exist at 0 before the first actual, so Prometheus' increase() counts that actual too.
     for (const country of this.countries.modelLoaded(manifest)) {
       for (const bucket of HORIZON_BUCKETS) {
@@ -183,17 +184,18 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     this.drift = undefined;
   }
 
-  private driftSink(version: string): DriftRefreshSink {
+  /** binRows[k][bin], expectedRows[k][bin]: the per-bin counters of tracked quantity k, resolved once. */
+  private driftSink(version: string, binRows: Increment[][], expectedRows: Increment[][]): DriftRefreshSink {
     const m = this.metrics;
     return {
       skipped: (rows) => m.driftRowsSkipped.inc(rows),
       binned: (window) => {
-        window.tracked.forEach((q, k) => {
+        window.tracked.forEach((_, k) => {
           window.fresh(k).forEach((n, bin) => {
-            if (n > 0) m.driftBinRows.inc({ feature: q.name, bin: q.layout.labels[bin], version }, n);
+            if (n > 0) binRows[k][bin](n);
           });
           window.freshExpected(k).forEach((n, bin) => {
-            if (n > 0) m.driftExpectedRows.inc({ feature: q.name, bin: q.layout.labels[bin], version }, n);
+            if (n > 0) expectedRows[k][bin](n);
           });
         });
       },

@@ -1,5 +1,5 @@
 import { numericLayout } from './drift-math';
-import { DriftRefresh, DriftRefreshSink, nextTurn, PUBLISH_UNITS_PER_BIN, Schedule } from './drift-refresh';
+import { DriftRefresh, DriftRefreshSink, PUBLISH_UNITS_PER_BIN, Schedule, SLICE_CHECK_UNITS } from './drift-refresh';
 import { DriftWindow, RowCells, TrackedQuantity } from './drift-window';
 
 // Column 0 picks the conditioning cell (0 or 1), column 1 is tracked with edges [0, 10], plus the prediction.
@@ -86,7 +86,7 @@ function refreshed(capacity: number, budget: number, feed: (window: DriftWindow)
   const window = new DriftWindow(tracked, 2, capacity, cells);
   const sink = new RecordingSink();
   const turns = new ManualSchedule();
-  const refresh = new DriftRefresh(window, sink, budget, turns.schedule);
+  const refresh = new DriftRefresh(window, sink, { workUnits: budget, maxSliceMs: Infinity, schedule: turns.schedule });
   feed(window);
   refresh.step();
   const slices = 1 + turns.drain();
@@ -118,7 +118,7 @@ describe('DriftRefresh', () => {
     const window = new DriftWindow(tracked, 2, 64, cells);
     const sink = new RecordingSink();
     const turns = new ManualSchedule();
-    const refresh = new DriftRefresh(window, sink, 4 * T + 1, turns.schedule);
+    const refresh = new DriftRefresh(window, sink, { workUnits: 4 * T + 1, maxSliceMs: Infinity, schedule: turns.schedule });
     record(window, 10);
     refresh.step();
     const binned = [window.binnedUpTo];
@@ -140,24 +140,39 @@ describe('DriftRefresh', () => {
     const sink = new RecordingSink();
     const turns = new ManualSchedule();
     const xCost = 3 * PUBLISH_UNITS_PER_BIN;
-    new DriftRefresh(window, sink, xCost, turns.schedule).step();
+    new DriftRefresh(window, sink, { workUnits: xCost, maxSliceMs: Infinity, schedule: turns.schedule }).step();
     expect(sink.published).toEqual([0]);
     turns.runOne();
     expect(sink.published).toEqual([0, 1]);
     expect(sink.computedCount).toBe(1);
 
     const tiny = new RecordingSink();
-    new DriftRefresh(window, tiny, 1, turns.schedule).step();
+    new DriftRefresh(window, tiny, { workUnits: 1, maxSliceMs: Infinity, schedule: turns.schedule }).step();
     expect(tiny.published).toEqual([0]);
     expect(turns.drain()).toBe(1);
     expect(tiny.published).toEqual([0, 1]);
+  });
+
+  it('also ends a slice at its first check past the time limit, by a clock the spec turns', () => {
+    const window = new DriftWindow(tracked, 2, 50_000, cells);
+    const sink = new RecordingSink();
+    const turns = new ManualSchedule();
+    let clock = 0;
+    const now = (): number => (clock += 5); // every look at the clock is 5 ms later
+    const refresh = new DriftRefresh(window, sink, { workUnits: Infinity, maxSliceMs: 8, schedule: turns.schedule, now });
+    record(window, 30_000);
+    refresh.step(); // deadline 13; chunks checked at 10 (go on) and 15 (stop)
+    expect(window.binnedUpTo).toBe((2 * SLICE_CHECK_UNITS) / T);
+    turns.drain();
+    expect(window.binnedUpTo).toBe(30_000);
+    expect(sink.computedCount).toBe(1);
   });
 
   it('loses and double-counts no row recorded while a refresh is under way, overwritten ones counted as skipped', () => {
     const window = new DriftWindow(tracked, 2, 16, cells);
     const sink = new RecordingSink();
     const turns = new ManualSchedule();
-    const refresh = new DriftRefresh(window, sink, 3 * T, turns.schedule);
+    const refresh = new DriftRefresh(window, sink, { workUnits: 3 * T, maxSliceMs: Infinity, schedule: turns.schedule });
     record(window, 10, 0);
     refresh.step();
     record(window, 40, 10); // overwrites rows the refresh had not reached
@@ -175,7 +190,7 @@ describe('DriftRefresh', () => {
     const window = new DriftWindow(tracked, 2, 64, cells);
     const sink = new RecordingSink();
     const turns = new ManualSchedule();
-    const refresh = new DriftRefresh(window, sink, 5 * T, turns.schedule);
+    const refresh = new DriftRefresh(window, sink, { workUnits: 5 * T, maxSliceMs: Infinity, schedule: turns.schedule });
     record(window, 20);
     refresh.step();
     expect(sink.binnedRows[1].reduce((a, b) => a + b)).toBe(0);
@@ -192,7 +207,7 @@ describe('DriftRefresh', () => {
     const window = new DriftWindow(tracked, 2, 64, cells);
     const sink = new RecordingSink();
     const turns = new ManualSchedule();
-    const refresh = new DriftRefresh(window, sink, 2 * T, turns.schedule);
+    const refresh = new DriftRefresh(window, sink, { workUnits: 2 * T, maxSliceMs: Infinity, schedule: turns.schedule });
     record(window, 20);
     refresh.step();
     expect(turns.pending).toBe(1);
@@ -206,7 +221,7 @@ describe('DriftRefresh', () => {
   it('continues on a later turn of the event loop by default, and cancelling clears that turn', async () => {
     const window = new DriftWindow(tracked, 2, 64, cells);
     const sink = new RecordingSink();
-    const refresh = new DriftRefresh(window, sink, 2 * T, nextTurn);
+    const refresh = new DriftRefresh(window, sink, { workUnits: 2 * T });
     record(window, 6);
     refresh.step();
     expect(window.binnedUpTo).toBe(2);

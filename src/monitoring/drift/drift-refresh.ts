@@ -2,10 +2,17 @@ import { DriftWindow } from './drift-window';
 
 /**
  * Work units one slice may spend: binning one row for one tracked quantity is one unit. Measured with
- * `npm run bench:drift` on the embedded model (25 tracked quantities): ~20-25 ns a unit, so a slice of 250,000
- * units blocks the event loop ~5-6 ms, well inside the 20 ms a slice may take on a slower or busier machine.
+ * `npm run bench:drift`: ~25-35 ns a unit for the embedded model (25 tracked quantities), 50-90 ns with 500
+ * (their histograms no longer fit the caches), so 250,000 units are ~6-9 ms, and up to ~20 ms for very wide models.
  */
 export const SLICE_WORK_UNITS = 250_000;
+
+/**
+ * A slice also ends once it has run this long (checked every SLICE_CHECK_UNITS), so a wide model or a busy machine
+ * cannot stretch it: the unit budget bounds a slice's work, this its time, whichever comes first.
+ */
+export const SLICE_MAX_MS = 8;
+export const SLICE_CHECK_UNITS = 20_000;
 
 /**
  * Publishing one bin (its reference share mixed over the cells, a gauge set with prom-client's label hashing,
@@ -27,6 +34,17 @@ export interface DriftRefreshSink {
 
 export type Schedule = (run: () => void) => { cancel(): void };
 
+export interface DriftRefreshOptions {
+  /** Work units a slice spends at most; default SLICE_WORK_UNITS. */
+  workUnits?: number;
+  /** Milliseconds after which a slice stops at its next check; default SLICE_MAX_MS. */
+  maxSliceMs?: number;
+  /** How the next slice is run; default nextTurn. */
+  schedule?: Schedule;
+  /** Milliseconds, for the time check; default performance.now. */
+  now?: () => number;
+}
+
 /** setImmediate, unref'd: a refresh in progress never keeps the process alive. */
 export const nextTurn: Schedule = (run) => {
   const immediate = setImmediate(run);
@@ -46,13 +64,21 @@ export class DriftRefresh {
   private target = -1;
   private nextQuantity = -1;
   private scheduled?: { cancel(): void };
+  private readonly budget: number;
+  private readonly maxSliceMs: number;
+  private readonly schedule: Schedule;
+  private readonly now: () => number;
 
   constructor(
     readonly window: DriftWindow,
     private readonly sink: DriftRefreshSink,
-    private readonly budget = SLICE_WORK_UNITS,
-    private readonly schedule: Schedule = nextTurn,
-  ) {}
+    options: DriftRefreshOptions = {},
+  ) {
+    this.budget = options.workUnits ?? SLICE_WORK_UNITS;
+    this.maxSliceMs = options.maxSliceMs ?? SLICE_MAX_MS;
+    this.schedule = options.schedule ?? nextTurn;
+    this.now = options.now ?? (() => performance.now());
+  }
 
   /** A refresh is under way (binning or publishing). */
   get running(): boolean {
@@ -93,26 +119,29 @@ export class DriftRefresh {
     if (!this.running) return;
     const window = this.window;
     const t = Math.max(1, window.tracked.length);
+    const deadline = this.now() + this.maxSliceMs;
     let left = this.budget;
+    // Something is always done in a slice, even when one row or one quantity costs more than the whole budget.
+    let spent = false;
     if (this.nextQuantity < 0) {
-      // At least one row a slice, so a budget below one row's cost still makes progress.
-      while (window.binnedUpTo < this.target && (left >= t || left === this.budget)) {
-        const rows = Math.max(1, Math.min(Math.floor(left / t), this.target - window.binnedUpTo));
+      while (window.binnedUpTo < this.target) {
+        if (spent && (left < t || this.now() >= deadline)) return this.later();
+        const rows = Math.max(1, Math.min(Math.floor(Math.min(left, SLICE_CHECK_UNITS) / t), this.target - window.binnedUpTo));
         const before = window.binnedUpTo;
         const skipped = window.binPending(rows);
         if (skipped > 0) this.sink.skipped(skipped);
         left -= (window.binnedUpTo - before - skipped) * t;
+        spent = true;
       }
-      if (window.binnedUpTo < this.target) return this.later();
       this.takeFresh();
       this.nextQuantity = 0;
     }
     while (this.nextQuantity < window.tracked.length) {
       const cost = window.tracked[this.nextQuantity].layout.labels.length * PUBLISH_UNITS_PER_BIN;
-      // A quantity is published whole: one bigger than the budget goes alone in its slice.
-      if (cost > left && left < this.budget) return this.later();
+      if (spent && (cost > left || this.now() >= deadline)) return this.later();
       this.sink.publish(window, this.nextQuantity++);
       left -= cost;
+      spent = true;
     }
     this.target = -1;
     this.nextQuantity = -1;
