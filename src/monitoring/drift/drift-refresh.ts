@@ -2,8 +2,9 @@ import { DriftWindow } from './drift-window';
 
 /**
  * Work units one slice may spend: binning one row for one tracked quantity is one unit. Measured with
- * `npm run bench:drift`: ~25-35 ns a unit for the embedded model (25 tracked quantities), 50-90 ns with 500
- * (their histograms no longer fit the caches), so 250,000 units are ~6-9 ms, and up to ~20 ms for very wide models.
+ * `npm run bench:drift` on a shared 2-core machine: ~25-35 ns a unit (embedded model, and 500 tracked quantities
+ * alike), two to three times that while the machine was busy, so 250,000 units are 6-9 ms on a quiet machine and
+ * SLICE_MAX_MS is what bounds a slice on a busy or slow one.
  */
 export const SLICE_WORK_UNITS = 250_000;
 
@@ -16,7 +17,8 @@ export const SLICE_CHECK_UNITS = 20_000;
 
 /**
  * Publishing one bin (its reference share mixed over the cells, a gauge set with prom-client's label hashing,
- * PSI and JS terms) costs about as much as binning this many rows of one quantity (same bench).
+ * PSI and JS terms) costs about as much as binning this many rows of one quantity: the same bench publishes
+ * 5,000 bins (500 quantities) in 6-11 ms, 1.2-2 µs a bin.
  */
 export const PUBLISH_UNITS_PER_BIN = 50;
 
