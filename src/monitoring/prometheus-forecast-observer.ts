@@ -28,9 +28,10 @@ export interface DriftSettings {
  * Records into prom-client metrics. The methods sit on the request path and only count or copy; drift
  * (binning, PSI, JS distance) and data-quality counter updates happen in refresh(), which runs on a timer every
  * DRIFT_INTERVAL_MS and before every scrape. Drift work is cut into slices of bounded work (DriftRefresh), one per
- * turn of the event loop, so a refresh never blocks requests for long however many rows were recorded; a scrape
- * runs one slice and then sees the counters as far as binned. Rows reach the counters at most one DRIFT_INTERVAL_MS
- * (plus the few slices binning them takes) after they were scored, or at the next scrape, whichever comes first.
+ * turn of the event loop, so a refresh never blocks requests for long however many rows were recorded. The lag:
+ * a row reaches the counters when the refresh that bins it ends, at most one DRIFT_INTERVAL_MS (plus that refresh's
+ * slices, or the rest of one still under way) after it was scored; a scrape in between runs one slice and then
+ * reads the counters as far as binned. Gauges and the last-computed timestamp change when a refresh ends.
  */
 @Injectable()
 export class PrometheusForecastObserver extends ForecastObserver implements OnModuleDestroy {
