@@ -23,7 +23,7 @@ const knownFrom = KNOWN_VIOLATIONS.map((v) => v.from);
 const layer = (name) => `^src/${name}/`;
 // What `node dist/...` starts: the npm scripts and the processes bench spawns by file name.
 const ENTRY_POINTS =
-  '^src/(main|write-openapi|write-manifest-schema|training/train-cli|training/scale/scale-train-cli|training/registration/live-accuracy-cli|training/fixture/make-fixture-registry|training/gbdt/benchmark-gbdt|evaluate/(evaluate-cli|score-methods)|bench/(run-bench|service-process|reference-server|lag-reference-server))\\.ts$';
+  '^src/(main|write-openapi|write-manifest-schema|training/train-cli|training/scale/scale-train-cli|training/registration/live-accuracy-cli|training/fixture/make-fixture-registry|training/gbdt/benchmark-gbdt|evaluate/(evaluate-cli|score-methods)|bench/(run-bench|drift-refresh-bench|service-process|reference-server|lag-reference-server))\\.ts$';
 const root = '^src/(main|bootstrap|app\\.module|write-openapi|write-manifest-schema)\\.ts$';
 
 /** `from` may import nothing under src/ except `allowed` (its own folder is always allowed). */

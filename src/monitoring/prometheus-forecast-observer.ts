@@ -4,23 +4,34 @@ import { ModelManifest } from '../registry/model-manifest';
 import { HORIZON_BUCKETS } from '../features/horizon-buckets';
 import { DataQualityCounter } from './data-quality/data-quality';
 import { jsDistance, psi } from './drift/drift-math';
-import { DriftWindow } from './drift/drift-window';
+import { DriftWindow, TrackedQuantity } from './drift/drift-window';
+import { DriftRefresh, DriftRefreshSink } from './drift/drift-refresh';
 import { ForecastObserver, ForecastStage, LoadFailureReason, RequestOutcome, ServedSeries } from './forecast-observer';
 import { buildColumnChecks, buildRowCells, buildTrackedQuantities } from './model-watch';
 import { INSUFFICIENT_DATA, MonitoringMetrics } from './metrics/monitoring-metrics';
 import { ForecastLogWriter } from './forecast-log/forecast-log-writer';
 import { CountryLabels } from './actuals/country-labels';
 
+type Increment = (n: number) => void;
+
 export interface DriftSettings {
   windowSize: number;
   minSamples: number;
   intervalMs: number;
+  /** Work units per refresh slice (default SLICE_WORK_UNITS); specs set small ones to see slicing. */
+  sliceWorkUnits?: number;
+  /** Time after which a refresh slice stops (default SLICE_MAX_MS); Infinity with sliceWorkUnits Infinity is one pass. */
+  sliceMaxMs?: number;
 }
 
 /**
  * Records into prom-client metrics. The methods sit on the request path and only count or copy; drift
- * (binning, PSI, JS distance), data-quality counter updates and indexing served forecasts happen in refresh(),
- * which runs on a timer every DRIFT_INTERVAL_MS and before every scrape.
+ * (binning, PSI, JS distance) and data-quality counter updates happen in refresh(), which runs on a timer every
+ * DRIFT_INTERVAL_MS and before every scrape. Drift work is cut into slices of bounded work (DriftRefresh), one per
+ * turn of the event loop, so a refresh never blocks requests for long however many rows were recorded. The lag:
+ * a row reaches the counters when the refresh that bins it ends, at most one DRIFT_INTERVAL_MS (plus that refresh's
+ * slices, or the rest of one still under way) after it was scored; a scrape in between runs one slice and then
+ * reads the counters as far as binned. Gauges and the last-computed timestamp change when a refresh ends.
  */
 @Injectable()
 export class PrometheusForecastObserver extends ForecastObserver implements OnModuleDestroy {
@@ -28,13 +39,13 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
   // Bound children, so the request path builds no labels objects: stages per served model, outcomes as seen.
   private stages: Record<ForecastStage, (seconds: number) => void>;
   private readonly outcomes = new Map<RequestOutcome, (n?: number) => void>();
-  private window?: DriftWindow;
+  private drift?: DriftRefresh;
   private quality?: DataQualityCounter;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly metrics: MonitoringMetrics,
-    private readonly drift: DriftSettings,
+    private readonly settings: DriftSettings,
     private readonly forecastLog: ForecastLogWriter,
     private readonly countries: CountryLabels,
   ) {
@@ -42,8 +53,11 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     this.stages = this.stageChildren();
     metrics.modelReady.set(0);
     metrics.actualsLastReceived.set(0);
-    metrics.onCollect = () => this.refresh();
-    this.timer = setInterval(() => this.refresh(), drift.intervalMs);
+    metrics.onCollect = () => {
+      this.refresh();
+      this.drift?.takeFresh();
+    };
+    this.timer = setInterval(() => this.refresh(), settings.intervalMs);
     this.timer.unref();
   }
 
@@ -54,7 +68,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
 
   modelLoaded(manifest: ModelManifest, loadSeconds: number): void {
     const m = this.metrics;
-    this.refresh(); // bin what the previous model scored before its references go away
+    this.retireDrift();
     this.model = { model: manifest.name, version: String(manifest.version) };
     this.stages = this.stageChildren();
     m.modelInfo.reset();
@@ -73,17 +87,15 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
       for (const problem of problems) m.featureProblems.inc({ feature: check.name, problem }, 0);
     }
     const tracked = buildTrackedQuantities(manifest);
-    this.window = new DriftWindow(tracked, manifest.features.names.length, this.drift.windowSize, buildRowCells(manifest));
     for (const gauge of [m.driftPsi, m.driftJsDistance, m.driftWindowSamples, m.driftReferenceShare]) gauge.reset();
     m.driftBinRows.reset();
     m.driftExpectedRows.reset();
-    for (const q of tracked) {
-      q.layout.labels.forEach((bin) => {
-        const labels = { feature: q.name, bin, version: this.model.version };
-        m.driftBinRows.inc(labels, 0);
-        m.driftExpectedRows.inc(labels, 0);
-      });
-    }
+    const labelsOf = (q: TrackedQuantity) => q.layout.labels.map((bin) => ({ feature: q.name, bin, version: this.model.version }));
+    const binRows = tracked.map((q) => labelsOf(q).map((labels) => m.driftBinRows.labels(labels)));
+    const expectedRows = tracked.map((q) => labelsOf(q).map((labels) => m.driftExpectedRows.labels(labels)));
+    for (const inc of [...binRows, ...expectedRows].flat()) inc(0);
+    const window = new DriftWindow(tracked, manifest.features.names.length, this.settings.windowSize, buildRowCells(manifest));
+    this.drift = new DriftRefresh(window, this.driftSink(this.model.version, binRows, expectedRows), { workUnits: this.settings.sliceWorkUnits, maxSliceMs: this.settings.sliceMaxMs });
     // Counters exist at 0 before the first actual, so Prometheus' increase() counts that actual too.
     for (const country of this.countries.modelLoaded(manifest)) {
       for (const bucket of HORIZON_BUCKETS) {
@@ -93,7 +105,9 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
         }
       }
     }
-    this.publishDrift();
+    // Loading is not a request: the gauges of a new model are published whole, at INSUFFICIENT_DATA.
+    tracked.forEach((_, k) => this.publishQuantity(window, k, this.model.version));
+    m.driftLastComputed.set(Date.now() / 1000);
   }
 
   modelLoadFailed(reason: LoadFailureReason): void {
@@ -120,7 +134,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
 
   batchScored(matrix: ScoredRows, predictions: Float32Array): void {
     this.metrics.scoredRows.inc(matrix.rowCount);
-    const window = this.window;
+    const window = this.drift?.window;
     if (!window || matrix.columnCount !== window.columnCount) return;
     this.quality?.count(matrix.data, matrix.rowCount);
     window.record(matrix.data, matrix.rowCount, predictions);
@@ -134,25 +148,20 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     this.forecastLog.enqueue(this.model.model, this.model.version, series);
   }
 
-  /** Off the request path: bins new rows, updates drift gauges and counters, flushes data-quality counts. */
+  /**
+   * Off the request path: flushes data-quality counts, then runs one bounded slice of the drift refresh (starting
+   * one when none is under way; the rest follows in later turns of the event loop).
+   */
   refresh(): void {
     const m = this.metrics;
     this.quality?.flush((feature, problem, count) => m.featureProblems.inc({ feature, problem }, count));
     m.forecastLogBufferedPoints.set(this.forecastLog.buffered);
-    const window = this.window;
-    if (!window) return;
-    const skipped = window.advance();
-    if (skipped > 0) m.driftRowsSkipped.inc(skipped);
-    window.tracked.forEach((q, k) => {
-      const fresh = window.fresh(k);
-      fresh.forEach((n, bin) => {
-        if (n > 0) m.driftBinRows.inc({ feature: q.name, bin: q.layout.labels[bin], version: this.model.version }, n);
-      });
-      window.freshExpected(k).forEach((n, bin) => {
-        if (n > 0) m.driftExpectedRows.inc({ feature: q.name, bin: q.layout.labels[bin], version: this.model.version }, n);
-      });
-    });
-    this.publishDrift();
+    this.drift?.step();
+  }
+
+  /** A drift refresh is under way (for tests and the bench, which wait for it to finish). */
+  get refreshing(): boolean {
+    return this.drift?.running ?? false;
   }
 
   private stageChildren(): Record<ForecastStage, (seconds: number) => void> {
@@ -160,24 +169,57 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     return { preprocess: child('preprocess'), inference: child('inference'), postprocess: child('postprocess') };
   }
 
-  private publishDrift(): void {
-    const window = this.window;
-    if (!window) return;
+  /**
+   * The previous model's refresh is dropped and the rows it had not binned are counted as skipped: its drift series
+   * are reset with it, so binning them would block the loop for counts no scrape could see. Data-quality counts
+   * (per feature, kept across versions) are flushed with the previous model's checks.
+   */
+  private retireDrift(): void {
     const m = this.metrics;
-    window.tracked.forEach((q, k) => {
-      const samples = window.samples(k);
-      const enough = samples >= this.drift.minSamples && samples > 0;
-      const reference = window.reference(k);
-      m.driftWindowSamples.set({ feature: q.name }, samples);
-      m.driftPsi.set({ feature: q.name }, enough ? psi(window.counts(k), reference) : INSUFFICIENT_DATA);
-      m.driftJsDistance.set({ feature: q.name }, enough ? jsDistance(window.counts(k), reference) : INSUFFICIENT_DATA);
-      q.layout.labels.forEach((bin, i) => m.driftReferenceShare.set({ feature: q.name, bin, version: this.model.version }, reference[i]));
-    });
-    m.driftLastComputed.set(Date.now() / 1000);
+    this.quality?.flush((feature, problem, count) => m.featureProblems.inc({ feature, problem }, count));
+    const drift = this.drift;
+    if (!drift) return;
+    drift.cancel();
+    const unbinned = drift.window.discardPending();
+    if (unbinned > 0) m.driftRowsSkipped.inc(unbinned);
+    this.drift = undefined;
+  }
+
+  /** binRows[k][bin], expectedRows[k][bin]: the per-bin counters of tracked quantity k, resolved once. */
+  private driftSink(version: string, binRows: Increment[][], expectedRows: Increment[][]): DriftRefreshSink {
+    const m = this.metrics;
+    return {
+      skipped: (rows) => m.driftRowsSkipped.inc(rows),
+      binned: (window) => {
+        window.tracked.forEach((_, k) => {
+          window.fresh(k).forEach((n, bin) => {
+            if (n > 0) binRows[k][bin](n);
+          });
+          window.freshExpected(k).forEach((n, bin) => {
+            if (n > 0) expectedRows[k][bin](n);
+          });
+        });
+      },
+      publish: (window, k) => this.publishQuantity(window, k, version),
+      computed: () => m.driftLastComputed.set(Date.now() / 1000),
+    };
+  }
+
+  private publishQuantity(window: DriftWindow, k: number, version: string): void {
+    const m = this.metrics;
+    const q = window.tracked[k];
+    const samples = window.samples(k);
+    const enough = samples >= this.settings.minSamples && samples > 0;
+    const reference = window.reference(k);
+    m.driftWindowSamples.set({ feature: q.name }, samples);
+    m.driftPsi.set({ feature: q.name }, enough ? psi(window.counts(k), reference) : INSUFFICIENT_DATA);
+    m.driftJsDistance.set({ feature: q.name }, enough ? jsDistance(window.counts(k), reference) : INSUFFICIENT_DATA);
+    q.layout.labels.forEach((bin, i) => m.driftReferenceShare.set({ feature: q.name, bin, version }, reference[i]));
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
+    this.drift?.cancel();
     this.metrics.onCollect = undefined;
   }
 }

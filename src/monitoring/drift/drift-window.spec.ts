@@ -42,6 +42,24 @@ describe('DriftWindow', () => {
     expect(window.samples(1)).toBe(4);
   });
 
+  it('bins pending rows in parts that add up to one pass, and gives up the rest on request', () => {
+    const parts = new DriftWindow(tracked, 2, 8);
+    const whole = new DriftWindow(tracked, 2, 8);
+    for (const w of [parts, whole]) w.record(rows(-1, 5, 15, 5, 20), 5, Float32Array.from([0, 2, 2, 0, 2]));
+    expect(parts.binPending(2)).toBe(0);
+    expect([parts.binnedUpTo, parts.pending]).toEqual([2, 3]);
+    parts.binPending(2);
+    parts.binPending(2);
+    whole.advance();
+    expect([...parts.fresh(0)]).toEqual([...whole.fresh(0)]);
+    expect([...parts.counts(1)]).toEqual([...whole.counts(1)]);
+    parts.clearFresh();
+    expect([...parts.fresh(0)]).toEqual([0, 0, 0]);
+    parts.record(rows(1, 1, 1), 3, new Float32Array(3));
+    expect(parts.discardPending()).toBe(3);
+    expect([parts.binnedUpTo, parts.pending, parts.samples(0)]).toEqual([8, 0, 5]);
+  });
+
   it('leaves missing values out of the histogram', () => {
     const window = new DriftWindow(tracked, 2, 4);
     window.record(rows(Number.NaN, 5), 2, new Float32Array(2));

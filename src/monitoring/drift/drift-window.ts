@@ -74,13 +74,32 @@ export class DriftWindow {
    * counters add). Returns how many rows were overwritten before they could be binned.
    */
   advance(): number {
+    this.clearFresh();
+    return this.binPending(Infinity);
+  }
+
+  /** Rows recorded and not yet binned (nor counted as skipped). */
+  get pending(): number {
+    return this.written - this.processed;
+  }
+
+  /** Rows binned or skipped so far: the index of the next row to bin. */
+  get binnedUpTo(): number {
+    return this.processed;
+  }
+
+  /**
+   * Bins at most `maxRows` of the pending rows, oldest first, adding to the fresh counts (which only clearFresh()
+   * zeroes, so binning in several calls adds up to the same fresh counts as one call). Returns how many rows were
+   * overwritten before they could be binned; those count as processed, never binned.
+   */
+  binPending(maxRows: number): number {
     const from = Math.max(this.processed, this.written - this.capacity);
     const skipped = from - this.processed;
+    const to = Math.min(this.written, from + Math.max(0, maxRows));
     const tracked = this.tracked;
     const t = tracked.length;
-    for (const counts of this.freshCounts) counts.fill(0);
-    this.freshCells.fill(0);
-    for (let index = from; index < this.written; index++) {
+    for (let index = from; index < to; index++) {
       const slot = index % this.capacity;
       const oldCell = this.cellOfSlot[slot];
       if (oldCell >= 0) this.windowCells[oldCell]--;
@@ -104,8 +123,21 @@ export class DriftWindow {
         this.bins[slot * t + k] = bin;
       }
     }
-    this.processed = this.written;
+    this.processed = to;
     return skipped;
+  }
+
+  /** Rows not yet binned are given up (the caller counts them as skipped); returns how many. */
+  discardPending(): number {
+    const pending = this.pending;
+    this.processed = this.written;
+    return pending;
+  }
+
+  /** Zeroes the fresh counts, once the counters have taken them. */
+  clearFresh(): void {
+    for (const counts of this.freshCounts) counts.fill(0);
+    this.freshCells.fill(0);
   }
 
   /** Histogram of the window for tracked quantity k (rows whose value was binned). */
@@ -113,7 +145,7 @@ export class DriftWindow {
     return this.windowCounts[k];
   }
 
-  /** Bins added to quantity k by the last advance(). */
+  /** Bins added to quantity k since the fresh counts were last cleared. */
   fresh(k: number): Float64Array {
     return this.freshCounts[k];
   }
@@ -126,7 +158,7 @@ export class DriftWindow {
     return mixShares(this.tracked[k], this.windowCells);
   }
 
-  /** Reference rows per bin expected for the rows added by the last advance() (what the fleet counters add). */
+  /** Reference rows per bin expected for the fresh rows (what the fleet counters add). */
   freshExpected(k: number): number[] {
     return mixShares(this.tracked[k], this.freshCells, false);
   }

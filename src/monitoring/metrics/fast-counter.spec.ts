@@ -36,4 +36,27 @@ describe('FastCounter', () => {
     expect(await registry.metrics()).toContain('n_total 2');
     expect(() => new FastCounter<'outcome'>('l_total', 'h', ['outcome'], []).labels({} as { outcome: string })).toThrow(/outcome/);
   });
+
+  it('resets as a prom-client counter does: labelled children gone until counted again, unlabelled at zero', async () => {
+    const theirs = new Registry();
+    const ours = new Registry();
+    const reference = new Counter({ name: 'x_total', help: 'h', labelNames: ['bin'], registers: [theirs] });
+    const plain = new Counter({ name: 'rows_total', help: 'r', registers: [theirs] });
+    const fast = new FastCounter('x_total', 'h', ['bin'], [ours]);
+    const fastPlain = new FastCounter('rows_total', 'r', [], [ours]);
+    const before = fast.labels({ bin: '0' });
+    before(3);
+    reference.inc({ bin: '0' }, 3);
+    fastPlain.inc(2);
+    plain.inc(2);
+    for (const c of [reference, plain, fast, fastPlain]) c.reset();
+    expect(await ours.metrics()).toBe(await theirs.metrics());
+    expect(await ours.metrics()).not.toContain('bin="0"');
+    before(5); // resolved before the reset: counts into a child no longer exported
+    fast.labels({ bin: '1' })(0);
+    reference.inc({ bin: '1' }, 0);
+    fastPlain.inc();
+    plain.inc();
+    expect(await ours.metrics()).toBe(await theirs.metrics());
+  });
 });

@@ -43,6 +43,15 @@ export class FastCounter<L extends string = never> {
     };
   }
 
+  /**
+   * Forgets every labelled child, as prom-client's reset() does (an unlabelled counter restarts at zero).
+   * Incrementers resolved before count into children no longer exported: resolve them again.
+   */
+  reset(): void {
+    this.children.clear();
+    this.unlabelled = this.labelNames.length === 0 ? this.labels({} as Record<L, string>) : undefined;
+  }
+
   /** For a counter without labels; one with labels throws, naming the missing label. */
   inc(value?: number): void {
     (this.unlabelled ??= this.labels({} as Record<L, string>))(value);

@@ -38,9 +38,9 @@ export class MonitoringMetrics {
   readonly driftPsi: Gauge<'feature'>;
   readonly driftJsDistance: Gauge<'feature'>;
   readonly driftWindowSamples: Gauge<'feature'>;
-  readonly driftBinRows: Counter<'feature' | 'bin' | 'version'>;
+  readonly driftBinRows: FastCounter<'feature' | 'bin' | 'version'>;
   readonly driftReferenceShare: Gauge<'feature' | 'bin' | 'version'>;
-  readonly driftExpectedRows: Counter<'feature' | 'bin' | 'version'>;
+  readonly driftExpectedRows: FastCounter<'feature' | 'bin' | 'version'>;
   readonly driftRowsSkipped: Counter;
   readonly driftLastComputed: Gauge;
 
@@ -167,27 +167,28 @@ export class MonitoringMetrics {
       labelNames: ['feature'],
       registers,
     });
-    this.driftBinRows = new Counter({
-      name: `${p}drift_bin_rows_total`,
-      help: 'Scored rows per reference bin, by feature and model version; summed across replicas for fleet-wide drift.',
-      labelNames: ['feature', 'bin', 'version'],
+    // Fast counters: a refresh adds to every bin of every tracked quantity, through children resolved at model load.
+    this.driftBinRows = new FastCounter(
+      `${p}drift_bin_rows_total`,
+      'Scored rows per reference bin, by feature and model version; summed across replicas for fleet-wide drift.',
+      ['feature', 'bin', 'version'],
       registers,
-    });
+    );
     this.driftReferenceShare = new Gauge({
       name: `${p}drift_reference_share`,
       help: "Reference share per bin that this replica's drift window is compared with: the training reference of each origin month and horizon bucket, mixed by the window's own rows.",
       labelNames: ['feature', 'bin', 'version'],
       registers,
     });
-    this.driftExpectedRows = new Counter({
-      name: `${p}drift_expected_rows_total`,
-      help: "Rows expected per bin under the training reference of each scored row's origin month and horizon bucket; summed across replicas, the fleet's own mixed reference.",
-      labelNames: ['feature', 'bin', 'version'],
+    this.driftExpectedRows = new FastCounter(
+      `${p}drift_expected_rows_total`,
+      "Rows expected per bin under the training reference of each scored row's origin month and horizon bucket; summed across replicas, the fleet's own mixed reference.",
+      ['feature', 'bin', 'version'],
       registers,
-    });
+    );
     this.driftRowsSkipped = new Counter({
       name: `${p}drift_rows_skipped_total`,
-      help: 'Scored rows overwritten in the drift window before they were binned (traffic outran DRIFT_INTERVAL_MS).',
+      help: 'Scored rows overwritten in the drift window before they were binned (traffic outran DRIFT_INTERVAL_MS), or left unbinned when the model was reloaded.',
       registers,
     });
 
