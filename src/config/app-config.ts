@@ -34,6 +34,8 @@ export abstract class AppConfig {
   abstract readonly interOpThreads: number;
   /** SCORING_THREADS: worker threads that score requests, each with its own session; 0 scores on the main thread. */
   abstract readonly scoringThreads: number;
+  /** SCORING_THREAD_ABOVE_MS: requests estimated to score longer go to a scoring thread; the rest score inline. */
+  abstract readonly scoringThreadAboveMs: number;
 
   /** MAX_SERIES_PER_REQUEST */
   abstract readonly maxSeriesPerRequest: number;

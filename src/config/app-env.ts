@@ -81,6 +81,8 @@ export class AppEnv {
   // Worker threads that score (src/model-host/scoring-threads.ts); 0 scores on the event loop's thread. One per
   // core beyond the event loop's: on 2 cores, 1.
   @Transform(toInteger) @Min(0) @Max(64) @IsInt() SCORING_THREADS: number = 1;
+  // Requests estimated to score in more than this go to a scoring thread, the rest stay on the event loop's.
+  @Transform(toInteger) @Min(0) @IsInt() SCORING_THREAD_ABOVE_MS: number = 20;
 
   @Transform(toInteger) @Min(1) @Max(100_000) @IsInt() MAX_SERIES_PER_REQUEST: number = 1000;
   @Transform(toInteger) @Min(1024) @IsInt() BODY_LIMIT_BYTES: number = 1_048_576;

@@ -38,6 +38,7 @@ describe('loadAppConfig', () => {
       retryMaxMs: 30000,
       intraOpThreads: 1,
       scoringThreads: 1,
+      scoringThreadAboveMs: 20,
       interOpThreads: 1,
       maxSeriesPerRequest: 1000,
       bodyLimitBytes: 1048576,

@@ -47,6 +47,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     intraOpThreads: parsed.ORT_INTRA_OP_THREADS,
     interOpThreads: parsed.ORT_INTER_OP_THREADS,
     scoringThreads: parsed.SCORING_THREADS,
+    scoringThreadAboveMs: parsed.SCORING_THREAD_ABOVE_MS,
     maxSeriesPerRequest: parsed.MAX_SERIES_PER_REQUEST,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     shutdownDrainDelayMs: parsed.SHUTDOWN_DRAIN_DELAY_MS,

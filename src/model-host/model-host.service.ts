@@ -10,6 +10,7 @@ import { retryWithBackoff } from '../registry/retry';
 import { checkGoldenExamples } from '../prediction/golden-check';
 import { Forecaster, inProcessForecaster } from '../prediction/forecaster';
 import { classifyLoadFailure } from './load-failure';
+import { routedForecaster } from './routed-forecaster';
 import { startScoringThreads } from './scoring-threads';
 import { ModelNotReadyError } from './model-host.errors';
 
@@ -140,17 +141,16 @@ export class ModelHost implements OnApplicationBootstrap, BeforeApplicationShutd
       throw error;
     }
     if (this.config.scoringThreads === 0) return { manifest, forecaster: local };
-    await local.release();
-    // Then on the path it will serve: each thread loads and checks its own session, and the host checks the answers
-    // as they come back across the thread boundary.
+    // Then on the threads that will score heavy requests: each loads and checks its own session, and the host
+    // checks the answers as they come back across the thread boundary.
     const threads = startScoringThreads(manifest, modelPath, session, this.config.scoringThreads);
     try {
       await checkGoldenExamples(manifest, threads.forecast);
     } catch (error) {
-      await threads.release();
+      await Promise.all([threads.release(), local.release()]);
       throw error;
     }
-    return { manifest, forecaster: threads };
+    return { manifest, forecaster: routedForecaster(manifest, local, threads, this.config.scoringThreadAboveMs) };
   }
 
   /** SIGTERM: readiness fails at once so the load balancer drains us, while requests are still accepted. */

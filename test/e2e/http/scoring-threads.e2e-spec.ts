@@ -13,7 +13,7 @@ const EMBEDDED_REGISTRY_URL = `file:${path.join(REPO_ROOT, 'registry')}`;
 const post = (url: string, body: unknown) =>
   fetch(`${url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-describe('scoring threads of the built service (node dist/main.js, SCORING_THREADS=1)', () => {
+describe('scoring threads of the built service (node dist/main.js, SCORING_THREADS=1, SCORING_THREAD_ABOVE_MS=0)', () => {
   let threaded: SpawnedService;
   let threadedUrl = '';
   let metricsUrl = '';
@@ -33,6 +33,8 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
       MODEL_CACHE_DIR: path.join(os.tmpdir(), `demand-forecast-threads-test-${process.pid}`),
       SHUTDOWN_DRAIN_DELAY_MS: '0',
       SCORING_THREADS: '1',
+      // Every request on the thread, light ones too, so the comparison below crosses the thread boundary.
+      SCORING_THREAD_ABOVE_MS: '0',
     });
     onLoop = await startService({ MODEL_REGISTRY_URL: EMBEDDED_REGISTRY_URL, SCORING_THREADS: '0' });
     expect((await waitForReadiness(threadedUrl, (r) => r.status === 200, 60_000)).status).toBe(200);
