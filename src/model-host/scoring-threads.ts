@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import Piscina from 'piscina';
@@ -17,6 +18,10 @@ export const SCORING_WORKER_FILE = path.join(__dirname, 'scoring-worker.js');
  * synchronously on the thread that calls it, so on the main thread a 1,000-series body would stall the loop.
  */
 export function startScoringThreads(manifest: ModelManifest, modelPath: string, session: SessionOptions, threads: number): Forecaster {
+  if (!existsSync(SCORING_WORKER_FILE)) {
+    // Run from TypeScript sources (ts-node, jest): a worker thread loads compiled JavaScript only.
+    throw new Error(`scoring threads need the compiled service (${path.basename(SCORING_WORKER_FILE)} is missing): build it, or set SCORING_THREADS=0`);
+  }
   const workerData: ScoringWorkerData = { manifest, modelPath, session };
   const pool = new Piscina<ForecastInput, PipelineResult>({
     filename: SCORING_WORKER_FILE,

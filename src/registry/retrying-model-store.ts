@@ -4,6 +4,9 @@ import { retryWithBackoff } from './retry';
 
 export type StoreOperation = 'prepare' | 'list' | 'read' | 'download' | 'write';
 
+/** Three attempts, 200 ms rising to 1 s apart: rides out a dropped keep-alive socket or a brief Blob throttle. */
+export const STORE_RETRY = { initialMs: 200, maxMs: 1000, maxAttempts: 3 } as const;
+
 export interface StoreRetryOptions {
   initialMs: number;
   maxMs: number;
@@ -15,7 +18,7 @@ export interface StoreRetryOptions {
 
 /**
  * A store whose operations are retried by the one retry helper, for callers with no retry layer of their own
- * (the forecast log). The classifier is the stores' own: both translate their failures so that an outage, and
+ * (the forecast log, the training and live-accuracy CLIs). The classifier is the stores' own: both translate their failures so that an outage, and
  * only an outage, is a RegistryUnavailableError. The Blob SDK's retries stay off underneath (one try per
  * attempt), so no attempt goes uncounted.
  */

@@ -4,6 +4,7 @@ import { SeriesHistory } from '../features/feature-builder';
 import { formatMonth } from '../features/month';
 import { loadEnsemble } from '../core/ensemble/ensemble-forecast';
 import { createModelStore } from '../registry/create-model-store';
+import { RetryingModelStore, STORE_RETRY } from '../registry/retrying-model-store';
 import { ModelManifest } from '../registry/model-manifest';
 import { ModelRegistry } from '../registry/model-registry';
 import { buildManifestParts } from './build-manifest-parts';
@@ -96,7 +97,11 @@ export async function runTraining(options: TrainingRunOptions, progress: Trainin
 
   progress.log('exporting and verifying the ONNX model');
   const parts = await buildManifestParts({ options, data, final: { ...final, trees }, evaluation, started });
-  const registry = new ModelRegistry(createModelStore(options.registryUrl, { azureStorageConnectionString: options.azureStorageConnectionString }));
+  // The SDK makes one try per call; the one retry helper rides out a dropped connection, and says so.
+  const store = createModelStore(options.registryUrl, { azureStorageConnectionString: options.azureStorageConnectionString });
+  const registry = new ModelRegistry(
+    new RetryingModelStore(store, { ...STORE_RETRY, onRetry: (operation, error) => progress.log(`registry ${operation} failed, retrying: ${String(error)}`) }),
+  );
   const manifest = await registry.register(options.model, parts.onnx, parts.manifestFor);
   progress.log(`registered ${options.model} version ${manifest.version} in ${registry.store.location} (sha256 ${manifest.artifact.sha256})`);
 

@@ -1,7 +1,7 @@
 import { createModelStore, ModelStoreOptions } from '../../registry/create-model-store';
 import { ModelStore } from '../../registry/model-store';
 import { RegistryUrlInvalidError } from '../../registry/registry-url-invalid.error';
-import { RetryingModelStore, StoreOperation } from '../../registry/retrying-model-store';
+import { RetryingModelStore, STORE_RETRY, StoreOperation } from '../../registry/retrying-model-store';
 
 /** Typed injection token and shape: the object store plus its one-time preparation. */
 export abstract class ForecastLogStore {
@@ -17,8 +17,6 @@ export interface ForecastLogStoreOptions extends ModelStoreOptions {
 
 // A transient Blob error would otherwise fail an actuals post or drop a flush. Three attempts within about a
 // second: an actuals post is answered while the client waits, and a longer outage is the next flush's to retry.
-const LOG_RETRY = { initialMs: 200, maxMs: 1000, maxAttempts: 3 };
-
 /**
  * The store FORECAST_LOG_URL names, in the same forms as MODEL_REGISTRY_URL (`file:<folder>`, `file:///<abs>`,
  * `https://<account>.blob.core.windows.net/<container>`, an Azurite URL): the registry's object stores already
@@ -32,7 +30,7 @@ export function createForecastLogStore(url: string, options: ForecastLogStoreOpt
     if (error instanceof RegistryUrlInvalidError) throw new RegistryUrlInvalidError(error.message.replaceAll('MODEL_REGISTRY_URL', 'FORECAST_LOG_URL'));
     throw error;
   }
-  const store = new RetryingModelStore(inner, { ...LOG_RETRY, onRetry: options.onRetry });
+  const store = new RetryingModelStore(inner, { ...STORE_RETRY, onRetry: options.onRetry });
   let prepared: Promise<void> | undefined;
   return {
     store,

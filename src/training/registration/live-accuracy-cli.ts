@@ -4,6 +4,7 @@ import { createForecastLogStore } from '../../monitoring/forecast-log/create-for
 import { createModelStore } from '../../registry/create-model-store';
 import { ModelRegistry } from '../../registry/model-registry';
 import { liveAccuracy } from './live-accuracy';
+import { RetryingModelStore, STORE_RETRY } from '../../registry/retrying-model-store';
 
 const USAGE = `Usage: node dist/training/registration/live-accuracy-cli.js --log <url> [options]
   --log <url>        the service's FORECAST_LOG_URL (file:<folder> or a Blob container URL)
@@ -35,14 +36,14 @@ async function main(): Promise<void> {
   const months = Number(values.months);
   if (!Number.isInteger(months) || months < 1) throw new Error(`--months must be a whole number >= 1, got "${values.months}"`);
   const connection = { azureStorageConnectionString: process.env.AZURE_STORAGE_CONNECTION_STRING || undefined };
-  const registry = new ModelRegistry(createModelStore(values.registry, connection));
+  const onRetry = (operation: string, error: unknown) => console.error(`store ${operation} failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+  const registry = new ModelRegistry(new RetryingModelStore(createModelStore(values.registry, connection), { ...STORE_RETRY, onRetry }));
   const version = (await registry.readAliases(values.model)).aliases[values.alias];
   if (version === undefined) {
     console.log(`no version holds ${values.alias} yet: no live accuracy to report`);
     return;
   }
   // No metrics registry in a CLI: each retry of the log's store is reported on stderr instead.
-  const onRetry = (operation: string, error: unknown) => console.error(`forecast log ${operation} failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
   const live = await liveAccuracy(createForecastLogStore(values.log, { ...connection, onRetry }), values.model, version, { months });
   console.log(
     `${values.alias} = version ${version}: live WAPE ${live.wape.toFixed(4)}, accuracy ${live.accuracy.toFixed(4)}, bias ${live.bias.toFixed(4)} over ${live.points} points` +

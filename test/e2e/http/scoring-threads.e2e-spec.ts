@@ -79,9 +79,9 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
     series: Array.from({ length: 1000 }, (_, i) => series({ id: `s${i}`, sku: `SKU-${i}`, history: { start: '2019-01', values: seasonalValues(60, 50 + i, i) } })),
   };
 
-  it('scored on the event loop thread, one maximal body blocks that loop for seconds (what the threads prevent)', async () => {
+  it('scored on the event loop thread, a fifth of a maximal body blocks that loop for seconds (what the threads prevent)', async () => {
     await loopLagMaxSeconds(onLoop.metricsUrl);
-    expect((await post(onLoop.url, maximal)).status).toBe(200);
+    expect((await post(onLoop.url, { ...maximal, series: maximal.series.slice(0, 200) })).status).toBe(200);
     expect(await loopLagMaxSeconds(onLoop.metricsUrl)).toBeGreaterThan(1);
   });
 
@@ -90,13 +90,10 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
   // quiet-machine number. Before scoring threads this was the seconds of the test above.
   it('keeps its event loop free while maximal bodies are scored on the thread, and liveness answering (issue 10)', async () => {    await loopLagMaxSeconds();
     let done = false;
-    // Two at a time (MAX_SERIES_IN_FLIGHT is two maximal bodies), three rounds: scoring never pauses meanwhile.
+    // Two at once (MAX_SERIES_IN_FLIGHT is two maximal bodies): seconds of scoring on the thread meanwhile.
     const statuses: number[] = [];
     const pair = () => Promise.all([post(threadedUrl, maximal), post(threadedUrl, maximal)]).then((rs) => statuses.push(...rs.map((r) => r.status)));
-    const work = pair()
-      .then(pair)
-      .then(pair)
-      .finally(() => (done = true));
+    const work = pair().finally(() => (done = true));
     const probes: number[] = [];
     while (!done) {
       const started = performance.now();
@@ -106,7 +103,7 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await work;
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(statuses).toEqual([200, 200]);
     expect(probes.length).toBeGreaterThan(5);
     const lagMax = await loopLagMaxSeconds();
     console.log(`event loop: longest delay ${(lagMax * 1000).toFixed(0)} ms; liveness probes ${probes.length}, slowest ${Math.max(...probes).toFixed(0)} ms`);

@@ -31,6 +31,8 @@ async function boot(env: Record<string, string>): Promise<{ app: NestFastifyAppl
     REGISTRY_RETRY_INITIAL_MS: '50',
     REGISTRY_RETRY_MAX_MS: '200',
     BODY_LIMIT_BYTES: '20000',
+    // Booted from sources: a scoring thread runs compiled JavaScript only (test/support/app.ts says the same).
+    SCORING_THREADS: '0',
     FORECAST_LOG_URL: `file:${fs.mkdtempSync(path.join(os.tmpdir(), 'forecast-log-'))}`,
     ...env,
   });
