@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { MonthIndex } from '../../features/month';
 import { ServedSeries } from '../forecast-observer';
 import { ForecastLogStore } from './create-forecast-log-store';
-import { encodePointPrefix, segmentKey } from './forecast-log-format';
+import { segmentKey } from './forecast-log-format';
+import { SegmentBytes } from './segment-bytes';
+import { ServedPointsBuffer } from './served-points-buffer';
 
 export interface ForecastLogWriterSettings {
   /** Points buffered at most; a request that would exceed it is dropped from the log (never delayed). */
@@ -15,14 +17,6 @@ export interface ForecastLogWriterEvents {
   written(points: number): void;
   dropped(reason: 'buffer_full' | 'write_failed', points: number): void;
   writeFailed(error: unknown): void;
-}
-
-interface Buffered {
-  model: string;
-  version: string;
-  servedAtMs: number;
-  series: readonly ServedSeries[];
-  points: number;
 }
 
 // Segments of one flush are written this many at a time: enough to hide Blob round trips, few enough to leave
@@ -41,8 +35,10 @@ const YIELD_EVERY_POINTS = 500;
 export class ForecastLogWriter {
   /** Identifies this process in segment names, so replicas never write the same key. */
   readonly replica = randomBytes(6).toString('hex');
-  private buffer: Buffered[] = [];
-  private bufferedPoints = 0;
+  // Two buffers: requests fill one while the other is encoded and written.
+  private buffer: ServedPointsBuffer;
+  private spare: ServedPointsBuffer;
+  private readonly segmentBuffers: Buffer[] = [];
   private seq = 0;
   private flushing: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
@@ -52,23 +48,20 @@ export class ForecastLogWriter {
     private readonly settings: ForecastLogWriterSettings,
     private readonly events: ForecastLogWriterEvents,
   ) {
+    this.buffer = new ServedPointsBuffer(settings.maxBufferedPoints);
+    this.spare = new ServedPointsBuffer(settings.maxBufferedPoints);
     this.timer = setInterval(() => void this.flush(), settings.flushIntervalMs);
     this.timer.unref();
   }
 
   get buffered(): number {
-    return this.bufferedPoints;
+    return this.buffer.points;
   }
 
   enqueue(model: string, version: string, series: readonly ServedSeries[]): void {
     let points = 0;
     for (const s of series) points += s.values.length;
-    if (this.bufferedPoints + points > this.settings.maxBufferedPoints) {
-      this.events.dropped('buffer_full', points);
-      return;
-    }
-    this.buffer.push({ model, version, servedAtMs: Date.now(), series, points });
-    this.bufferedPoints += points;
+    if (!this.buffer.append(model, version, Date.now(), series, points)) this.events.dropped('buffer_full', points);
   }
 
   /** Writes everything buffered so far; resolves when it is stored (or dropped). Flushes never overlap. */
@@ -84,44 +77,47 @@ export class ForecastLogWriter {
   }
 
   private async writeOut(): Promise<void> {
-    if (this.buffer.length === 0) return;
+    if (this.buffer.points === 0) return;
+    // Flushes never overlap, so the spare was emptied by the previous one.
     const taken = this.buffer;
-    this.buffer = [];
-    this.bufferedPoints = 0;
+    this.buffer = this.spare;
+    this.spare = taken;
 
-    const segments = new Map<string, { model: string; month: MonthIndex; servedAtMs: number; lines: string[] }>();
+    const segments = new Map<string, { model: string; month: MonthIndex; servedAtMs: number; lines: SegmentBytes }>();
     let sinceYield = 0;
-    for (const record of taken) {
-      for (const s of record.series) {
-        // The strings of a series are encoded once; each point adds only its numbers (encodePoint's format).
-        const prefix = encodePointPrefix(s.country, s.sku, record.version);
-        for (let h = 0; h < s.values.length; h++) {
-          const month = s.firstMonth + h;
-          const id = `${record.model}\u0000${month}`;
-          let segment = segments.get(id);
-          if (!segment) segments.set(id, (segment = { model: record.model, month, servedAtMs: record.servedAtMs, lines: [] }));
-          segment.lines.push(`${prefix}${h + 1},${s.values[h]},${record.servedAtMs}]`);
-        }
-        sinceYield += s.values.length;
-        // Encoding runs on the event loop that serves requests: it yields every few hundred points so a full
-        // buffer never holds a request back for more than a moment.
-        if (sinceYield >= YIELD_EVERY_POINTS) {
-          sinceYield = 0;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+    for (let k = 0; k < taken.seriesCount; k++) {
+      // The strings of a series were encoded once; each point adds only its numbers (encodePoint's format).
+      const { model, prefix, firstMonth, servedAtMs, values } = taken.series(k);
+      for (let h = 0; h < values.length; h++) {
+        const month = firstMonth + h;
+        const id = `${model}\u0000${month}`;
+        let segment = segments.get(id);
+        if (!segment) segments.set(id, (segment = { model, month, servedAtMs, lines: new SegmentBytes(this.segmentBuffers) }));
+        segment.lines.push(`${prefix}${h + 1},${values[h]},${servedAtMs}]`);
+      }
+      sinceYield += values.length;
+      // Encoding runs on the event loop that serves requests: it yields every few hundred points so a full
+      // buffer never holds a request back for more than a moment.
+      if (sinceYield >= YIELD_EVERY_POINTS) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    taken.reset();
     const pending = [...segments.values()];
     const worker = async (): Promise<void> => {
       for (let segment = pending.pop(); segment; segment = pending.pop()) {
         const key = segmentKey(segment.model, segment.month, segment.servedAtMs, this.replica, this.seq++);
         try {
           await this.log.prepare();
-          await this.log.store.write(key, Buffer.from(segment.lines.join('\n') + '\n'), { ifNoneMatch: '*' });
-          this.events.written(segment.lines.length);
+          await this.log.store.write(key, segment.lines.bytes(), { ifNoneMatch: '*' });
+          this.events.written(segment.lines.lines);
         } catch (error) {
-          this.events.dropped('write_failed', segment.lines.length);
+          this.events.dropped('write_failed', segment.lines.lines);
           this.events.writeFailed(error);
+        } finally {
+          // The store is done with the bytes once the write settles.
+          segment.lines.release();
         }
       }
     };
