@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { ALIAS_RULE, MODEL_NAME_PATTERN, MODEL_NAME_RULE, VERSION_SELECTOR_PATTERN } from '../common/names';
 import {
   IsBoolean,
   IsIn,
@@ -62,10 +63,10 @@ export class AppEnv {
     message: '$property must be file:<folder> or https://<account>.blob.core.windows.net/<container>',
   })
   MODEL_REGISTRY_URL = 'file:./registry';
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: '$property must be letters, digits, ".", "_" or "-"' })
+  @Matches(MODEL_NAME_PATTERN, { message: `$property must be ${MODEL_NAME_RULE}` })
   MODEL_NAME = 'demand-forecast';
-  @Matches(/^([1-9]\d*|latest|best:[A-Za-z][\w.-]*|[A-Za-z][\w.-]*)$/, {
-    message: '$property must be a version number, "latest", an alias, or "best:<metric>"',
+  @Matches(VERSION_SELECTOR_PATTERN, {
+    message: `$property must be a version number, "latest", an alias or "best:<metric>" (alias and metric: ${ALIAS_RULE})`,
   })
   MODEL_VERSION = 'production';
   @IsString() @MinLength(1) MODEL_CACHE_DIR = path.join(os.tmpdir(), 'demand-forecast-model-cache');

@@ -1,4 +1,5 @@
 import { ALIASES_FILE, MANIFEST_FILE, MODEL_FILE, ModelManifest } from './model-manifest';
+import { VERSION_NUMBER_PATTERN } from '../common/names';
 import { ModelStore } from './model-store';
 import { ObjectConflictError } from './registry.errors';
 import { validateManifest } from './validate-manifest';
@@ -26,7 +27,7 @@ export class ModelRegistry {
     const versions = keys
       .filter((key) => key.startsWith(prefix) && key.endsWith(suffix))
       .map((key) => key.slice(prefix.length, key.length - suffix.length))
-      .filter((v) => /^[1-9][0-9]*$/.test(v))
+      .filter((v) => VERSION_NUMBER_PATTERN.test(v))
       .map(Number);
     return versions.sort((a, b) => a - b);
   }

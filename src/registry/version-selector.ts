@@ -1,3 +1,4 @@
+import { ALIAS_PATTERN, ALIAS_RULE, VERSION_NUMBER_PATTERN } from '../common/names';
 import { VersionSelectorInvalidError } from './version-selector-invalid.error';
 
 /** MODEL_VERSION, parsed: which rule picks the version to serve. */
@@ -7,8 +8,8 @@ export type VersionSelector =
   | { kind: 'alias'; alias: string }
   | { kind: 'best'; metric: string };
 
-const NUMBER = /^[1-9][0-9]*$/;
-const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,62}$/;
+const NUMBER = VERSION_NUMBER_PATTERN;
+const NAME = ALIAS_PATTERN;
 
 /** Pure parsing of a selector: `3`, `latest`, `production`, `best:wape`. Throws VersionSelectorInvalidError. */
 export function parseVersionSelector(selector: string): VersionSelector {
@@ -25,6 +26,6 @@ export function parseVersionSelector(selector: string): VersionSelector {
   }
   if (NAME.test(text)) return { kind: 'alias', alias: text };
   throw new VersionSelectorInvalidError(
-    `MODEL_VERSION "${selector}" must be a positive integer, "latest", an alias (letters, digits, . _ -) or best:<metric>`,
+    `MODEL_VERSION "${selector}" must be a positive integer, "latest", an alias or best:<metric> (alias and metric: ${ALIAS_RULE})`,
   );
 }

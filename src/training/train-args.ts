@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ALIAS_PATTERN, ALIAS_RULE, MODEL_NAME_PATTERN, MODEL_NAME_RULE } from '../common/names';
 import { DEFAULT_SALES_COLUMNS } from './data/load-sales-csv';
 import { DEFAULT_TRAINING_PARAMS } from './training-params';
 import { TrainingRunOptions } from './training-run-options';
@@ -67,9 +68,9 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv): Training
   }
   if (values.help) return 'help';
   if (values.force && !values.promote) throw new TrainArgumentsError('--force only makes sense with --promote <alias>');
-  if (!/^[a-z0-9][a-z0-9._-]{0,62}$/.test(values.model)) throw new TrainArgumentsError(`--model "${values.model}" must match [a-z0-9][a-z0-9._-]{0,62}`);
-  if (values.promote !== undefined && !/^[A-Za-z][A-Za-z0-9_-]*$/.test(values.promote)) {
-    throw new TrainArgumentsError(`--promote "${values.promote}" must be an alias name (letters, digits, _ and -, starting with a letter)`);
+  if (!MODEL_NAME_PATTERN.test(values.model)) throw new TrainArgumentsError(`--model "${values.model}" must be ${MODEL_NAME_RULE}`);
+  if (values.promote !== undefined && (!ALIAS_PATTERN.test(values.promote) || values.promote === 'latest')) {
+    throw new TrainArgumentsError(`--promote "${values.promote}" must be an alias name other than "latest" (${ALIAS_RULE})`);
   }
   const attributes = values.attributes.split(',').map((a) => a.trim()).filter((a) => a !== '');
   const defaults = DEFAULT_TRAINING_PARAMS;

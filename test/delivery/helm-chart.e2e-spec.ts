@@ -6,6 +6,7 @@ import { allFlagsOn, pipelineValues } from './support/chart-values';
 import { validateKubernetesObjects } from './support/kubernetes-validator';
 import { podSpecOf, restrictedViolations } from './support/pod-security-restricted';
 import { valuesErrors } from './support/values-schema';
+import { MODEL_NAME_PATTERN, VERSION_SELECTOR_PATTERN } from '../../src/common/names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const spec = (o: KubernetesObject): any => o.spec;
@@ -142,6 +143,13 @@ describe('Helm chart helm/demand-forecast', () => {
 });
 
 describe('values.schema.json', () => {
+  it('takes the model name and version in the service\'s own grammar (src/common/names.ts)', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(chartDir, 'values.schema.json'), 'utf8'));
+    expect(schema.properties.model.properties.name.pattern).toBe(MODEL_NAME_PATTERN.source);
+    expect(schema.properties.model.properties.version.pattern).toBe(VERSION_SELECTOR_PATTERN.source);
+    expect(valuesErrors({ model: { version: `a${'b'.repeat(63)}` } })).not.toEqual([]);
+  });
+
   it('accepts the chart defaults, every flag on and the pipeline values', () => {
     expect(valuesErrors()).toEqual([]);
     expect(valuesErrors(allFlagsOn)).toEqual([]);
