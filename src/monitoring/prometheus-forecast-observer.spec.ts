@@ -80,8 +80,18 @@ describe('PrometheusForecastObserver refresh', () => {
     expect(expected[`demand_forecast_drift_psi{"feature":"${PREDICTION_FEATURE}"}`]).toBeGreaterThan(0);
   });
 
-  it('lets a scrape in the middle of a refresh read the counters as far as binned', async () => {
+  it('lets a scrape finish the refresh in progress within its catch-up time, so it reads current drift', async () => {
     const { observer, registry } = observe({ sliceWorkUnits: 7 * TRACKED });
+    for (let i = 0; i < 5; i++) observer.batchScored(matrix, predictions);
+    observer.refresh(); // the timer's slice: 7 rows
+    expect(observer.refreshing).toBe(true);
+    const samples = await driftSamples(registry); // the scrape: slices until done (well inside 50 ms here)
+    expect(observer.refreshing).toBe(false);
+    expect(sum(samples, `demand_forecast_drift_bin_rows_total{"feature":"${PREDICTION_FEATURE}"`)).toBe(180);
+  });
+
+  it('lets a scrape out of catch-up time read the counters as far as binned', async () => {
+    const { observer, registry } = observe({ sliceWorkUnits: 7 * TRACKED, scrapeCatchUpMs: 0 });
     for (let i = 0; i < 5; i++) observer.batchScored(matrix, predictions);
     observer.refresh(); // the timer's slice: 7 rows
     const text = await registry.metrics(); // the scrape's slice: 7 more, then the counters are taken

@@ -22,6 +22,8 @@ export interface DriftSettings {
   sliceWorkUnits?: number;
   /** Time after which a refresh slice stops (default SLICE_MAX_MS); Infinity with sliceWorkUnits Infinity is one pass. */
   sliceMaxMs?: number;
+  /** What a scrape may spend finishing a refresh so its gauges are current (default SCRAPE_CATCH_UP_MS). */
+  scrapeCatchUpMs?: number;
 }
 
 /**
@@ -33,6 +35,10 @@ export interface DriftSettings {
  * slices, or the rest of one still under way) after it was scored; a scrape in between runs one slice and then
  * reads the counters as far as binned. Gauges and the last-computed timestamp change when a refresh ends.
  */
+// What a scrape may spend finishing a drift refresh so that it reads current gauges: on a loaded machine one 8 ms
+// slice left PSI at its "insufficient data" value although the window held enough rows.
+const SCRAPE_CATCH_UP_MS = 50;
+
 @Injectable()
 export class PrometheusForecastObserver extends ForecastObserver implements OnModuleDestroy {
   private model = { model: 'none', version: 'none' };
@@ -55,6 +61,7 @@ export class PrometheusForecastObserver extends ForecastObserver implements OnMo
     metrics.actualsLastReceived.set(0);
     metrics.onCollect = () => {
       this.refresh();
+      this.drift?.catchUp(settings.scrapeCatchUpMs ?? SCRAPE_CATCH_UP_MS);
       this.drift?.takeFresh();
     };
     this.timer = setInterval(() => this.refresh(), settings.intervalMs);

@@ -168,6 +168,30 @@ describe('DriftRefresh', () => {
     expect(sink.computedCount).toBe(1);
   });
 
+  it('catches up for a scrape: slices one after another until done, or until its own time runs out', () => {
+    const window = new DriftWindow(tracked, 2, 50_000, cells);
+    const sink = new RecordingSink();
+    const turns = new ManualSchedule();
+    let clock = 0;
+    const now = (): number => (clock += 1); // every look at the clock is 1 ms later
+    // Slices of one chunk (the time limit is past at the first check), as on a loaded machine.
+    const refresh = new DriftRefresh(window, sink, { workUnits: Infinity, maxSliceMs: 1, schedule: turns.schedule, now });
+    record(window, 20_000);
+    refresh.step();
+    expect(window.binnedUpTo).toBeLessThan(20_000);
+    refresh.catchUp(1_000);
+    expect(window.binnedUpTo).toBe(20_000);
+    expect(sink.computedCount).toBe(1);
+    expect(refresh.running).toBe(false);
+    record(window, 20_000, 7);
+    refresh.catchUp(2);
+    expect(refresh.running).toBe(true);
+    expect(window.binnedUpTo).toBeLessThan(40_000);
+    turns.drain();
+    expect(window.binnedUpTo).toBe(40_000);
+    expect(sink.computedCount).toBe(2);
+  });
+
   it('loses and double-counts no row recorded while a refresh is under way, overwritten ones counted as skipped', () => {
     const window = new DriftWindow(tracked, 2, 16, cells);
     const sink = new RecordingSink();
