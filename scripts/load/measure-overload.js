@@ -6,9 +6,11 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const autocannon = require('autocannon');
 const port = 18080 + Math.floor(Math.random() * 1000);
+// The forecast log in a folder removed afterwards, not the checkout's ./forecast-log.
+const forecastLogDir = fs.mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'overload-forecast-log-'));
 // The management port, where the chart's probes go (src/health/management-probes.ts).
 const managementPort = port + 1000;
-const child = spawn(process.execPath, ['--max-old-space-size=256', ...(process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF}`] : []), 'dist/main.js'], { cwd: require('node:path').resolve(__dirname, '..', '..'), env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: String(managementPort), LOG_LEVEL: 'error', MODEL_REGISTRY_URL: 'file:./registry', SHUTDOWN_DRAIN_DELAY_MS: '0', ...JSON.parse(process.env.EXTRA || '{}') }, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--max-old-space-size=256', ...(process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF}`] : []), 'dist/main.js'], { cwd: require('node:path').resolve(__dirname, '..', '..'), env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: String(managementPort), LOG_LEVEL: 'error', MODEL_REGISTRY_URL: 'file:./registry', FORECAST_LOG_URL: `file:${forecastLogDir}`, SHUTDOWN_DRAIN_DELAY_MS: '0', ...JSON.parse(process.env.EXTRA || '{}') }, stdio: 'inherit' });
 const url = `http://127.0.0.1:${port}`;
 // BODY=trained (default): 1,000 series of the model's own training panel (aus_retail, last 60 months), the monthly
 // portfolio batch, answered with the per-series models fitted in training. BODY=unseen: 1,000 series the model has
@@ -43,4 +45,5 @@ const rssTimer = setInterval(() => { try { const m = /VmRSS:\s+(\d+)/.exec(fs.re
   const after = await fetch(url + '/v1/forecast', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   console.log(JSON.stringify({ statusCodes: load.statusCodeStats, non2xx: load.non2xx, latencyP99: load.latency.p99, latencyP50: load.latency.p50, errors: load.errors, timeouts: load.timeouts, liveP99: live.latency.p99, liveMax: live.latency.max, maxRssMB: Math.round(maxRss / 1048576), afterLoadStatus: after.status, afterLoadMs: Date.now() - t }));
   clearInterval(rssTimer); child.kill('SIGTERM');
+  child.on('exit', () => fs.rmSync(forecastLogDir, { recursive: true, force: true }));
 })();

@@ -111,6 +111,9 @@ async function main(): Promise<void> {
   );
 
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-cache-'));
+  // The served forecasts' log, as in production, but in a folder removed afterwards: a bench run logs millions of
+  // points, which under the default ./forecast-log grew the checkout by gigabytes.
+  const forecastLogDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-forecast-log-'));
   const serviceEnv = (monitoring: boolean): NodeJS.ProcessEnv => ({
     ...process.env,
     HOST: '127.0.0.1',
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
     MODEL_NAME: MODEL,
     MODEL_VERSION: String(version),
     MODEL_CACHE_DIR: cacheDir,
+    FORECAST_LOG_URL: `file:${forecastLogDir}`,
     SHUTDOWN_DRAIN_DELAY_MS: '0',
     MONITORING_ENABLED: String(monitoring),
   });
@@ -189,6 +193,7 @@ async function main(): Promise<void> {
   } finally {
     for (const server of started) await server.stop();
     await fs.rm(cacheDir, { recursive: true, force: true });
+    await fs.rm(forecastLogDir, { recursive: true, force: true });
     await fs.rm(lagDir, { recursive: true, force: true });
   }
 
