@@ -132,8 +132,16 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
     // Released when the answer is ready (onSend below): a client that leaves does not end the scoring its
     // request started, so releasing at its disconnect let new work in beside it, without bound. Should no answer
     // ever come, the series are released a request timeout after the connection closed.
-    admitted.set(request.raw, release);
-    reply.raw.once('close', () => setTimeout(release, config.requestTimeoutMs).unref());
+    // The fallback timer only for a request still unanswered when its connection closes: one per answered
+    // request kept thousands of timers alive for REQUEST_TIMEOUT_MS, which promoted them into the old generation.
+    let answered = false;
+    admitted.set(request.raw, () => {
+      answered = true;
+      release();
+    });
+    reply.raw.once('close', () => {
+      if (!answered) setTimeout(release, config.requestTimeoutMs).unref();
+    });
     if (clientHasGone(request)) {
       release();
       // Nobody is listening for an answer; scoring it would only delay the requests of clients still here.
