@@ -130,10 +130,9 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
       reserved.get(request.raw)?.();
     }
     // Released when the answer is ready (onSend below): a client that leaves does not end the scoring its
-    // request started, so releasing at its disconnect let new work in beside it, without bound. Should no answer
-    // ever come, the series are released a request timeout after the connection closed.
-    // The fallback timer only for a request still unanswered when its connection closes: one per answered
-    // request kept thousands of timers alive for REQUEST_TIMEOUT_MS, which promoted them into the old generation.
+    // request started, so releasing at its disconnect let new work in beside it, without bound. A request still
+    // unanswered when its connection closes is released a request timeout later; only those get a timer (one per
+    // answered request kept thousands alive for REQUEST_TIMEOUT_MS and promoted them into the old generation).
     let answered = false;
     admitted.set(request.raw, () => {
       answered = true;
