@@ -1,7 +1,8 @@
 import { AddressInfo, createServer } from 'node:net';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from './app';
+import { FIXTURE_REGISTRY_URL, REPO_ROOT } from './app';
 
 let built = false;
 
@@ -42,4 +43,31 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+export interface BuiltService extends SpawnedService {
+  /** `http://127.0.0.1:<port>` of the API. */
+  url: string;
+  /** `http://127.0.0.1:<port>` of the management port (metrics, probes). */
+  metricsUrl: string;
+}
+
+/**
+ * `node dist/main.js` on free loopback ports, serving the fixture registry with quiet logs, no drain delay and
+ * its own model cache (named after `name`), unless `overrides` says otherwise: the built-process counterpart of
+ * startService (app.ts).
+ */
+export async function spawnService(name: string, overrides: NodeJS.ProcessEnv = {}): Promise<BuiltService> {
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  const service = spawnMain({
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    METRICS_PORT: String(metricsPort),
+    LOG_LEVEL: 'warn',
+    MODEL_REGISTRY_URL: FIXTURE_REGISTRY_URL,
+    MODEL_CACHE_DIR: path.join(os.tmpdir(), `demand-forecast-${name}-test-${process.pid}`),
+    SHUTDOWN_DRAIN_DELAY_MS: '0',
+    ...overrides,
+  });
+  return { ...service, url: `http://127.0.0.1:${port}`, metricsUrl: `http://127.0.0.1:${metricsPort}` };
 }

@@ -1,8 +1,6 @@
 import * as http from 'node:http';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { FIXTURE_REGISTRY_URL, waitForReadiness } from '../../support/app';
-import { buildOnce, freePort, SpawnedService, spawnMain } from '../../support/built-service';
+import { waitForReadiness } from '../../support/app';
+import { buildOnce, BuiltService, spawnService } from '../../support/built-service';
 import { series } from '../../support/forecast-bodies';
 
 jest.setTimeout(60_000);
@@ -10,21 +8,11 @@ jest.setTimeout(60_000);
 describe('overload of the booted service', () => {
   // The built process, as production runs it: under jest, onnxruntime answers without yielding to I/O, so
   // requests in one jest process never overlap and admission would have nothing to bound.
-  let running: SpawnedService;
-  const service = { url: '' };
+  let running: BuiltService;
 
   beforeAll(async () => {
     buildOnce();
-    const port = await freePort();
-    service.url = `http://127.0.0.1:${port}`;
-    running = spawnMain({
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_PORT: '0',
-      LOG_LEVEL: 'warn',
-      MODEL_REGISTRY_URL: FIXTURE_REGISTRY_URL,
-      MODEL_CACHE_DIR: path.join(os.tmpdir(), `demand-forecast-overload-test-${process.pid}`),
-      SHUTDOWN_DRAIN_DELAY_MS: '0',
+    running = await spawnService('overload', {
       MAX_SERIES_IN_FLIGHT: '500',
       MAX_QUEUED_REQUESTS: '0',
       QUEUE_TIMEOUT_MS: '2000',
@@ -33,7 +21,7 @@ describe('overload of the booted service', () => {
       // none overlap at all.
       SCORING_THREAD_ABOVE_MS: '0',
     });
-    expect((await waitForReadiness(service.url, (r) => r.status === 200, 30_000)).status).toBe(200);
+    expect((await waitForReadiness(running.url, (r) => r.status === 200, 30_000)).status).toBe(200);
     // Loading the model lags the loop; let under-pressure's next sample see it idle.
     await new Promise((resolve) => setTimeout(resolve, 1500));
   });
@@ -48,7 +36,7 @@ describe('overload of the booted service', () => {
   // node:http with a socket per request: jest's fetch sends one request at a time to an origin here.
   const forecast = () =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-      const req = http.request(`${service.url}/v1/forecast`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+      const req = http.request(`${running.url}/v1/forecast`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
@@ -60,7 +48,7 @@ describe('overload of the booted service', () => {
   it('refuses work beyond the bound at once with 503 OVERLOADED and Retry-After, serves the rest, and stays live', async () => {
     const burst = Array.from({ length: 40 }, () => forecast());
     const liveStarted = Date.now();
-    const live = await fetch(`${service.url}/health/live`);
+    const live = await fetch(`${running.url}/health/live`);
     const liveMs = Date.now() - liveStarted;
     const responses = await Promise.all(burst);
 
@@ -82,7 +70,7 @@ describe('overload of the booted service', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const blockers = [forecast(), forecast()];
     const controller = new AbortController();
-    const gone = fetch(`${service.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: controller.signal }).catch((e: Error) => e.name);
+    const gone = fetch(`${running.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: controller.signal }).catch((e: Error) => e.name);
     await new Promise((resolve) => setTimeout(resolve, 20));
     controller.abort();
     // Aborted while queued or, on a quick machine, already answered: either way nothing may stay counted.

@@ -1,8 +1,7 @@
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { RunningService } from '../../../src/bootstrap';
 import { REPO_ROOT, startService, waitForReadiness } from '../../support/app';
-import { buildOnce, freePort, SpawnedService, spawnMain } from '../../support/built-service';
+import { buildOnce, BuiltService, spawnService } from '../../support/built-service';
 import { seasonalValues, series } from '../../support/forecast-bodies';
 
 jest.setTimeout(120_000);
@@ -14,28 +13,20 @@ const post = (url: string, body: unknown) =>
   fetch(`${url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('scoring threads of the built service (node dist/main.js, SCORING_THREADS=1, SCORING_THREAD_ABOVE_MS=0)', () => {
-  let threaded: SpawnedService;
+  let threaded: BuiltService;
   let threadedUrl = '';
   let metricsUrl = '';
   let onLoop: RunningService;
 
   beforeAll(async () => {
     buildOnce();
-    const [port, metricsPort] = [await freePort(), await freePort()];
-    threadedUrl = `http://127.0.0.1:${port}`;
-    metricsUrl = `http://127.0.0.1:${metricsPort}`;
-    threaded = spawnMain({
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
-      LOG_LEVEL: 'warn',
+    threaded = await spawnService('threads', {
       MODEL_REGISTRY_URL: EMBEDDED_REGISTRY_URL,
-      MODEL_CACHE_DIR: path.join(os.tmpdir(), `demand-forecast-threads-test-${process.pid}`),
-      SHUTDOWN_DRAIN_DELAY_MS: '0',
       SCORING_THREADS: '1',
       // Every request on the thread, light ones too, so the comparison below crosses the thread boundary.
       SCORING_THREAD_ABOVE_MS: '0',
     });
+    ({ url: threadedUrl, metricsUrl } = threaded);
     onLoop = await startService({ MODEL_REGISTRY_URL: EMBEDDED_REGISTRY_URL, SCORING_THREADS: '0' });
     expect((await waitForReadiness(threadedUrl, (r) => r.status === 200, 60_000)).status).toBe(200);
     expect((await waitForReadiness(onLoop.url, (r) => r.status === 200, 60_000)).status).toBe(200);

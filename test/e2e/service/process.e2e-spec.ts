@@ -1,7 +1,5 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { FIXTURE_REGISTRY_URL, readiness, waitForReadiness } from '../../support/app';
-import { buildOnce, freePort, SpawnedService, spawnMain } from '../../support/built-service';
+import { buildOnce, SpawnedService, spawnMain, spawnService } from '../../support/built-service';
 import { series } from '../../support/forecast-bodies';
 
 jest.setTimeout(90_000);
@@ -26,16 +24,10 @@ describe('the built service as a process (node dist/main.js)', () => {
   });
 
   it('on SIGTERM: readiness 503 at once, requests still served while draining, then exit 0', async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    running = spawnMain({
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_PORT: '0',
-      MODEL_REGISTRY_URL: FIXTURE_REGISTRY_URL,
-      MODEL_CACHE_DIR: path.join(os.tmpdir(), `demand-forecast-process-test-${process.pid}`),
-      SHUTDOWN_DRAIN_DELAY_MS: '1500',
-    });
+    // Logs at info: the test reads the shutdown sequence from them.
+    const service = await spawnService('process', { LOG_LEVEL: 'info', SHUTDOWN_DRAIN_DELAY_MS: '1500' });
+    running = service;
+    const { url } = service;
     const ready = await waitForReadiness(url, (r) => r.status === 200, 30_000).catch(() => undefined);
     expect(ready?.status).toBe(200);
 
