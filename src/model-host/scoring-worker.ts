@@ -2,7 +2,8 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { workerData } from 'node:worker_threads';
 import { OnnxModel, SessionOptions } from '../inference/onnx-model';
 import { ForecastInput } from '../prediction/forecast-input';
-import { PipelineResult, runForecastPipeline } from '../prediction/forecast-pipeline';
+import { PipelineResult } from '../prediction/forecast-pipeline';
+import { inProcessForecaster } from '../prediction/forecaster';
 import { checkGoldenExamples } from '../prediction/golden-check';
 import { ModelManifest } from '../registry/model-manifest';
 
@@ -31,10 +32,9 @@ function transferable(result: PipelineResult): object {
  */
 async function start(): Promise<(input: ForecastInput) => Promise<object>> {
   const { manifest, modelPath, session } = workerData as ScoringWorkerData;
-  const onnx = await OnnxModel.load(modelPath, manifest.io, session);
-  const score = (data: Float32Array, rows: number, columns: number) => onnx.run(data, rows, columns);
-  await checkGoldenExamples(manifest, (input) => runForecastPipeline(input, manifest, score));
-  return async (input) => transferable(await runForecastPipeline(input, manifest, score));
+  const { forecast } = inProcessForecaster(manifest, await OnnxModel.load(modelPath, manifest.io, session));
+  await checkGoldenExamples(manifest, forecast);
+  return async (input) => transferable(await forecast(input));
 }
 
 module.exports = start();
