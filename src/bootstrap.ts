@@ -10,6 +10,7 @@ import { installHttpMetrics } from './monitoring/metrics/http-metrics';
 import { createLogger, PinoNestLogger } from './monitoring/logging/logger';
 import { MetricsServer } from './monitoring/metrics/metrics-server';
 import { setupOpenApi } from './openapi/openapi-document';
+import { checkEncodedFields } from './forecasting/forecast-answer-fields';
 
 export interface RunningService {
   app: NestFastifyApplication;
@@ -49,7 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   installHttpMetrics(app);
   await installHardening(app);
   await installAuth(app);
-  setupOpenApi(app);
+  checkEncodedFields(setupOpenApi(app));
   return app;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -8,11 +8,10 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { ForecastRequestDto } from './forecast-request.dto';
 import { ForecastResponseDto } from './forecast-response.dto';
-import { SERIALIZED_BY_OPENAPI } from '../openapi/openapi-serializers';
+import { encodeForecastAnswer } from './forecast-answer-encoder';
 import { ForecastingService } from './forecasting.service';
 import { ModelInfoDto } from './model-info.dto';
 
@@ -23,15 +22,16 @@ export class ForecastController {
 
   @Post('forecast')
   @HttpCode(200)
-  @RouteConfig(SERIALIZED_BY_OPENAPI)
+  // The answer is encoded here, from the batch's flat arrays (forecast-answer-encoder.ts), not by Fastify's serializer.
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'Forecast monthly demand for one or more Country × SKU series with the served model version.' })
   @ApiOkResponse({ type: ForecastResponseDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Every offending field and the rule it breaks.' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than BODY_LIMIT_BYTES.' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'Body is not application/json.' })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'No verified model is loaded yet (code MODEL_NOT_READY).' })
-  forecast(@Body() request: ForecastRequestDto): Promise<ForecastResponseDto> {
-    return this.forecasting.forecast(request);
+  async forecast(@Body() request: ForecastRequestDto): Promise<Buffer> {
+    return encodeForecastAnswer(await this.forecasting.forecast(request));
   }
 
   @Get('model')

@@ -41,7 +41,7 @@ describe('ForecastingService spans', () => {
     const forecasts = await tracer().startActiveSpan('POST /v1/forecast', async (request) => {
       const result = await service((data, rows, columns) => onnx.run(data, rows, columns)).forecast(input);
       request.end();
-      return result.forecasts;
+      return result.series;
     });
     expect(forecasts).toHaveLength(2);
     const spans = new Map(exporter.getFinishedSpans().map((s) => [s.name, s]));

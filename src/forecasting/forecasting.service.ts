@@ -4,20 +4,16 @@ import { RequestInvalidError } from '../common/request-invalid.error';
 import { ModelHost } from '../model-host/model-host.service';
 import { ForecastObserver, ServedSeries } from '../monitoring/forecast-observer';
 import { countReasons, limitsOf, modelViolations } from './check-forecast-request';
-import { ForecastInput, SeriesForecast, seriesId } from '../prediction/forecast-input';
+import { ForecastInput, seriesId } from '../prediction/forecast-input';
 import { PipelineResult } from '../prediction/forecast-pipeline';
-import { seriesPoints, seriesValues } from '../prediction/forecast-values';
+import { seriesValues } from '../prediction/forecast-values';
+import { AnsweredSeries, ForecastAnswer } from './forecast-answer';
 import { Forecaster } from '../prediction/forecaster';
 import { ModelInfoDto } from './model-info.dto';
 import { isAllZeroHistory, seriesWarnings } from './series-warnings';
 import { ModelNotReadyError } from '../model-host/model-host.errors';
 import { insideRecordingSpan, recordSpans, withSpan } from '../monitoring/tracing/tracing';
 import { ModelManifest } from '../registry/model-manifest';
-
-export interface ForecastResult {
-  model: { name: string; version: number };
-  forecasts: SeriesForecast[];
-}
 
 @Injectable()
 export class ForecastingService {
@@ -27,7 +23,7 @@ export class ForecastingService {
     private readonly observer: ForecastObserver,
   ) {}
 
-  async forecast(input: ForecastInput): Promise<ForecastResult> {
+  async forecast(input: ForecastInput): Promise<ForecastAnswer> {
     let model;
     try {
       model = this.host.current();
@@ -54,23 +50,23 @@ export class ForecastingService {
     for (const { stage, seconds } of stages) this.observer.stageCompleted(stage, seconds);
 
     const served: ServedSeries[] = new Array(input.series.length);
-    const forecasts = input.series.map((series, i): SeriesForecast => {
+    const answered = input.series.map((series, i): AnsweredSeries => {
       served[i] = { country: series.country, sku: series.sku, firstMonth: values.firstMonths[i], values: seriesValues(values, i) };
       const warnings = seriesWarnings(series, manifest.features);
-      const forecast: SeriesForecast = { id: seriesId(series), country: series.country, sku: series.sku, points: seriesPoints(values, i) };
+      const one: AnsweredSeries = { id: seriesId(series), country: series.country, sku: series.sku };
       if (methods) {
-        forecast.method = methods[i].method;
+        one.method = methods[i].method;
         warnings.push(...methods[i].reasons);
       }
-      if (warnings.length > 0) forecast.warnings = warnings;
-      return forecast;
+      if (warnings.length > 0) one.warnings = warnings;
+      return one;
     });
     const zeroHistories = input.series.filter(isAllZeroHistory).length;
     if (zeroHistories > 0) this.observer.inputRejected('all_zero_history', zeroHistories);
     this.observer.batchScored(rows, predictions);
     this.observer.forecastsServed(served);
     this.observer.forecastCompleted('success', input.series.length);
-    return { model: { name: manifest.name, version: manifest.version }, forecasts };
+    return { model: { name: manifest.name, version: manifest.version }, series: answered, values };
   }
 
   /**

@@ -29,7 +29,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /** Serves Swagger UI at /docs and the raw document at /openapi.json; marked routes serialize by it. */
-export function setupOpenApi(app: INestApplication): void {
+export function setupOpenApi(app: INestApplication): OpenAPIObject {
   const document = buildOpenApiDocument(app);
   serializeByOpenApi(app, document);
   SwaggerModule.setup(SWAGGER_UI_PATH, app, document, {
@@ -37,6 +37,7 @@ export function setupOpenApi(app: INestApplication): void {
     raw: ['json'],
     swaggerOptions: { defaultModelsExpandDepth: 2 },
   });
+  return document;
 }
 
 /** Stable text of the document, as committed under openapi/. */

@@ -33,7 +33,8 @@ export function seriesCount(forecasts: ForecastValues): number {
 const MONTH_CACHE_LIMIT = 4096;
 const monthTexts = new Map<MonthIndex, string>();
 
-function monthText(index: MonthIndex): string {
+/** YYYY-MM of a month index, formatted once per month. */
+export function monthText(index: MonthIndex): string {
   let text = monthTexts.get(index);
   if (text === undefined) {
     if (monthTexts.size >= MONTH_CACHE_LIMIT) monthTexts.clear();

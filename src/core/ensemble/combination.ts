@@ -14,24 +14,27 @@ export function entryFor(entries: ReadonlyMap<string, CombinationEntry>, traits:
   return undefined;
 }
 
+const NAIVE_ONLY: Partial<Record<MemberName, number>> = { naive: 1 };
+
+function weightedStep(members: MemberForecasts, weights: Partial<Record<MemberName, number>>, index: number): number | undefined {
+  let sum = 0;
+  let total = 0;
+  for (const name of MEMBERS) {
+    const w = weights[name];
+    const forecast = members[name];
+    if (w === undefined || w <= 0 || forecast === undefined) continue;
+    sum += w * forecast[index];
+    total += w;
+  }
+  return total > 0 ? sum / total : undefined;
+}
+
 /**
  * Σ w·forecast over the members this series has, the weights renormalised over them; when none of the weighted
  * members exists for the series, the default pair, then the naive forecast.
  */
 export function combineStep(members: MemberForecasts, weights: Partial<Record<MemberName, number>>, index: number): number {
-  for (const candidate of [weights, DEFAULT_WEIGHTS, { naive: 1 }]) {
-    let sum = 0;
-    let total = 0;
-    for (const name of MEMBERS) {
-      const w = candidate[name];
-      const forecast = members[name];
-      if (w === undefined || w <= 0 || forecast === undefined) continue;
-      sum += w * forecast[index];
-      total += w;
-    }
-    if (total > 0) return sum / total;
-  }
-  return 0;
+  return weightedStep(members, weights, index) ?? weightedStep(members, DEFAULT_WEIGHTS, index) ?? weightedStep(members, NAIVE_ONLY, index) ?? 0;
 }
 
 /** Which members carry weight for a series at a step, heaviest first (ties in MEMBERS order). */

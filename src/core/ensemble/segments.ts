@@ -50,11 +50,19 @@ export function zeroBand(zeroShare: number): ZeroBand {
  * Where serving looks for a series' weights: its own segment, then the other history lengths of its zero band
  * nearest first (longer before shorter: a longer history supports every member a shorter one does), then the
  * coarser keys. A panel whose series are all long still teaches a mid-length request more than the pooled
- * weights, which the many shortened copies dominate.
+ * weights, which the many shortened copies dominate. There are 15 segments, so each list is built once: serving
+ * asks for one per series several times over, and building it each time was a tenth of a batch's allocations.
  */
-export function lookupKeys(traits: HistoryTraits): string[] {
+export function lookupKeys(traits: HistoryTraits): readonly string[] {
   const zeros = zeroBand(traits.zeroShare);
   const own = LENGTH_BANDS.findIndex((b) => b.label === lengthBand(traits.length));
+  const slot = own * ZERO_BANDS.length + ZERO_BANDS.findIndex((b) => b.label === zeros);
+  return (lookupLists[slot] ??= Object.freeze(orderedKeys(own, zeros)));
+}
+
+const lookupLists: (readonly string[] | undefined)[] = new Array(LENGTH_BANDS.length * ZERO_BANDS.length);
+
+function orderedKeys(own: number, zeros: ZeroBand): string[] {
   const order = LENGTH_BANDS.map((b, i) => ({ label: b.label, distance: Math.abs(i - own) + (i < own ? 0.5 : 0) })).sort((a, b) => a.distance - b.distance);
   return [...order.map((b) => `${b.label}|${zeros}`), `*|${zeros}`, '*|*'];
 }
