@@ -35,8 +35,8 @@ function run(values: ArrayLike<number>, originIndex: number, spec: SmoothingSpec
   level /= PERIOD;
   let trend = (second / PERIOD - level) / PERIOD;
   if (!additive && !(level > 0)) return undefined;
-  const seasonals: number[] = [];
-  for (let i = 0; i < PERIOD; i++) seasonals.push(additive ? values[first + i] - level : values[first + i] / level);
+  const seasonals: number[] = new Array(PERIOD);
+  for (let i = 0; i < PERIOD; i++) seasonals[i] = additive ? values[first + i] - level : values[first + i] / level;
   const { alpha, beta, gamma, phi } = spec;
   for (let t = 0; t < spec.window; t++) {
     const y = values[first + t];
@@ -51,7 +51,9 @@ function run(values: ArrayLike<number>, originIndex: number, spec: SmoothingSpec
   }
   const next = spec.window % PERIOD;
   if (!additive && !(level > 0)) return undefined;
-  return { level, trend, additive, seasonals: Array.from({ length: PERIOD }, (_, i) => seasonals[(next + i) % PERIOD]) };
+  const ahead: number[] = new Array(PERIOD);
+  for (let i = 0; i < PERIOD; i++) ahead[i] = seasonals[(next + i) % PERIOD];
+  return { level, trend, additive, seasonals: ahead };
 }
 
 /** ŷ(origin+h) = (l + (φ + … + φ^h) b) with the seasonal index of the target month (h ≥ 1). */

@@ -41,6 +41,11 @@ export function encodeCategoricals(series: SeriesHistory, spec: Pick<FeatureSpec
   });
 }
 
+// The features shared by an origin's rows, reused across calls (building is synchronous; each worker thread has
+// its own). As a growing array filled through a closure per step, a 100-series batch allocated ~900 KB here, 9 KB
+// per series for 28 numbers (V8's sampling heap profiler, under the bench).
+let scratch = new Float64Array(64);
+
 /**
  * Writes `horizon` rows (steps 1..horizon) for the origin `originIndex` into `out`, starting at row `firstRow`.
  * Reads values[0..originIndex] only. The caller guarantees originIndex + 1 >= spec.minHistory.
@@ -59,34 +64,41 @@ export function writeFeatureRows(
   const { scale } = profile;
   const columns = spec.names.length;
   const originMonth = series.start + originIndex;
+  if (scratch.length < columns) scratch = new Float64Array(columns);
+  const shared = scratch;
 
   // Features that do not depend on the step are computed once per origin.
-  const shared: number[] = [];
-  for (const k of spec.lags) shared.push(values[originIndex - k + 1] / scale);
-  const seasonalStart = shared.length;
-  for (let i = 0; i < spec.seasonalLagYears.length; i++) shared.push(0);
-  for (const w of spec.rollingMeanWindows) shared.push(windowMean(values, originIndex, w) / scale);
-  for (const w of spec.rollingStdWindows) shared.push(windowStd(values, originIndex, w) / scale);
+  let n = 0;
+  for (let i = 0; i < spec.lags.length; i++) shared[n++] = values[originIndex - spec.lags[i] + 1] / scale;
+  const seasonalStart = n;
+  n += spec.seasonalLagYears.length;
+  for (let i = 0; i < spec.rollingMeanWindows.length; i++) shared[n++] = windowMean(values, originIndex, spec.rollingMeanWindows[i]) / scale;
+  for (let i = 0; i < spec.rollingStdWindows.length; i++) shared[n++] = windowStd(values, originIndex, spec.rollingStdWindows[i]) / scale;
   const previousYear = windowMean(values, originIndex - 12, 12);
-  shared.push(previousYear > 0 ? windowMean(values, originIndex, 12) / previousYear - 1 : Number.NaN);
-  shared.push(Math.log(scale));
-  shared.push(profile.abcClass, profile.xyzClass, ...categoryCodes);
+  shared[n++] = previousYear > 0 ? windowMean(values, originIndex, 12) / previousYear - 1 : Number.NaN;
+  shared[n++] = Math.log(scale);
+  shared[n++] = profile.abcClass;
+  shared[n++] = profile.xyzClass;
+  for (let i = 0; i < categoryCodes.length; i++) shared[n++] = categoryCodes[i];
   const smoothed = spec.smoothing ? smoothAt(values, originIndex, spec.smoothing) : undefined;
-  const smoothedStart = shared.length;
-  if (smoothed) shared.push(0, smoothed.level > 0 ? (12 * smoothed.trend) / smoothed.level : Number.NaN);
+  const smoothedStart = n;
+  if (smoothed) {
+    shared[n++] = 0;
+    shared[n++] = smoothed.level > 0 ? (12 * smoothed.trend) / smoothed.level : Number.NaN;
+  }
 
   for (let h = 1; h <= horizon; h++) {
     const targetMonth = originMonth + h;
-    spec.seasonalLagYears.forEach((years, i) => {
-      const monthsBack = 12 * (Math.ceil(h / 12) + years - 1);
+    for (let i = 0; i < spec.seasonalLagYears.length; i++) {
+      const monthsBack = 12 * (Math.ceil(h / 12) + spec.seasonalLagYears[i] - 1);
       shared[seasonalStart + i] = values[originIndex + h - monthsBack] / scale;
-    });
+    }
     if (smoothed) shared[smoothedStart] = smoothedForecast(smoothed, h, spec.smoothing!) / scale;
     let offset = (firstRow + h - 1) * columns;
     out[offset++] = h;
     out[offset++] = monthOfYear(targetMonth);
     out[offset++] = monthOfYear(originMonth);
-    for (const value of shared) out[offset++] = value;
+    for (let i = 0; i < n; i++) out[offset++] = shared[i];
   }
 }
 
