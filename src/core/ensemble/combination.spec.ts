@@ -1,4 +1,5 @@
-import { activeMembers, combineForecast, combineStep } from './combination';
+import * as fc from 'fast-check';
+import { activeMembers, combineForecast, combineStep, combineWith } from './combination';
 import { CombinationEntry } from './ensemble-spec';
 
 const f = (...values: number[]) => Float64Array.from(values);
@@ -35,5 +36,22 @@ describe('combineStep', () => {
     const intermittent = combineForecast(members, { length: 120, zeroShare: 0.5 }, 3, entries);
     expect(Array.from(intermittent.values)).toEqual([0, 4, 5]);
     expect(intermittent.used).toEqual(['theta']);
+  });
+});
+
+describe('combineWith', () => {
+  it('is combineStep at every step, never negative, for any members and weights', () => {
+    const member = fc.option(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 6, maxLength: 6 }), { nil: undefined });
+    const weight = fc.option(fc.double({ min: -0.5, max: 1, noNaN: true }), { nil: undefined });
+    const names = ['ets', 'theta', 'trees', 'smoothing', 'intermittent', 'seasonal_naive', 'naive'] as const;
+    fc.assert(
+      fc.property(fc.tuple(...names.map(() => member)), fc.tuple(...names.map(() => weight)), (forecasts, ws) => {
+        const members = Object.fromEntries(names.flatMap((n, i) => (forecasts[i] ? [[n, forecasts[i]]] : [])));
+        const weights = Object.fromEntries(names.flatMap((n, i) => (ws[i] !== undefined ? [[n, ws[i]]] : [])));
+        const { values } = combineWith(members, weights, 6);
+        for (let h = 0; h < 6; h++) expect(values[h]).toBe(Math.max(0, combineStep(members, weights, h)));
+      }),
+      { seed: 11, numRuns: 500 },
+    );
   });
 });
