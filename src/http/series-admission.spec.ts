@@ -1,4 +1,4 @@
-import { SeriesAdmission } from './series-admission';
+import { SeriesAdmission, STALLED_READ_MS } from './series-admission';
 
 const settled = async <T>(promise: Promise<T>): Promise<'admitted' | string> => {
   const state = await Promise.race([promise.then(() => 'admitted', (e: string) => e), new Promise<string>((r) => setImmediate(() => r('waiting')))]);
@@ -45,12 +45,13 @@ describe('SeriesAdmission', () => {
     expect(admission.seriesInFlight).toBe(0);
   });
 
-  it('reads no more body bytes at once than its bound while work is in flight, so a burst is refused from its headers', async () => {
-    const admission = new SeriesAdmission(10, 16, 10_000, 1000);
-    // Nothing in flight: a body is read whatever is pending, so work can always start.
-    const idle = [admission.reserve(800), admission.reserve(800)];
-    expect(idle.every((p) => p !== undefined)).toBe(true);
-    idle.forEach((give) => give!());
+  it('reads no more body bytes at once than its bound, so a burst is refused from its headers', async () => {
+    let now = 0;
+    const admission = new SeriesAdmission(10, 16, 10_000, 1000, () => now);
+    // A burst arriving together while nothing is scored yet: the first body always, then up to the bound.
+    const burst = [admission.reserve(800), admission.reserve(800), admission.reserve(100)];
+    expect(burst.map((p) => p !== undefined)).toEqual([true, false, true]);
+    burst.forEach((give) => give?.());
     const release = await admission.admit(5);
     const first = admission.reserve(600);
     expect(first).toBeDefined();
@@ -61,7 +62,23 @@ describe('SeriesAdmission', () => {
     expect(admission.reserve(500)).toBeDefined();
     expect(admission.reserve(200)).toBeUndefined();
     release();
-    // With nothing in flight again, one more body is read even beyond the bound.
-    expect(admission.reserve(5000)).toBeDefined();
+    // Nothing in flight, but the bodies being read are fresh: still bounded.
+    now += STALLED_READ_MS - 1;
+    expect(admission.reserve(5000)).toBeUndefined();
+  });
+
+  it('lets another body in while nothing is scored and every body being read has stalled, so slow clients shut nobody out', () => {
+    let now = 0;
+    const admission = new SeriesAdmission(10, 16, 10_000, 1000, () => now);
+    const slow = [admission.reserve(900), admission.reserve(100)];
+    expect(slow.every((p) => p !== undefined)).toBe(true);
+    expect(admission.reserve(500)).toBeUndefined();
+    now += STALLED_READ_MS;
+    const next = admission.reserve(500);
+    expect(next).toBeDefined();
+    // That one is fresh: the one after it waits for it, or for it to stall too.
+    expect(admission.reserve(500)).toBeUndefined();
+    now += STALLED_READ_MS;
+    expect(admission.reserve(500)).toBeDefined();
   });
 });

@@ -1,3 +1,6 @@
+/** A body still being read this long after its place was given is a slow client's. */
+export const STALLED_READ_MS = 250;
+
 /** Why a request was not admitted: the queue was full, or it waited too long. */
 export type Refusal = 'queue_full' | 'queue_timeout';
 
@@ -16,6 +19,8 @@ interface Waiter {
 export class SeriesAdmission {
   private inFlight = 0;
   private pendingBytes = 0;
+  /** When each body being read was given its place. */
+  private readonly pending = new Set<{ at: number }>();
   private readonly queue: Waiter[] = [];
 
   constructor(
@@ -23,6 +28,7 @@ export class SeriesAdmission {
     private readonly maxQueued: number,
     private readonly queueTimeoutMs: number,
     private readonly maxPendingBytes: number = Number.POSITIVE_INFINITY,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Resolves with a release function once admitted; rejects with the Refusal otherwise. */
@@ -44,20 +50,33 @@ export class SeriesAdmission {
 
   /**
    * A place for a request whose body of `bytes` is about to be read, decided from its headers alone: undefined
-   * while work is in flight and the bodies already being read or waiting in the queue add up to maxPendingBytes.
-   * Parsing is the event loop's own work: without this bound every connection of a burst of maximal bodies was
-   * read at once, and the loop parsed hundreds of megabytes of bodies only to refuse them after a queue timeout.
+   * when the bodies already being read or waiting in the queue add up to maxPendingBytes. Parsing is the event
+   * loop's own work: without this bound every connection of a burst of maximal bodies was read at once, and the
+   * loop parsed hundreds of megabytes of bodies only to refuse them after a queue timeout. The first body always
+   * gets a place, and while nothing is being scored so does one more whenever every body being read has been at
+   * it for STALLED_READ_MS: slow clients holding places must not shut out the rest. (The exception used to be
+   * "nothing in flight" alone; at the start of a burst nothing is, and the 256 bodies of a burst that arrived
+   * together were all read at once: the event loop stalled 0.7 s and liveness answered in 0.9 s.)
    * The returned function gives the place back (idempotent): once admitted or refused.
    */
   reserve(bytes: number): (() => void) | undefined {
-    if (this.inFlight > 0 && this.pendingBytes > 0 && this.pendingBytes + bytes > this.maxPendingBytes) return undefined;
+    if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.maxPendingBytes && !(this.inFlight === 0 && this.readsStalled())) return undefined;
     this.pendingBytes += bytes;
+    const place = { at: this.now() };
+    this.pending.add(place);
     let returned = false;
     return () => {
       if (returned) return;
       returned = true;
       this.pendingBytes -= bytes;
+      this.pending.delete(place);
     };
+  }
+
+  private readsStalled(): boolean {
+    const now = this.now();
+    for (const { at } of this.pending) if (now - at < STALLED_READ_MS) return false;
+    return true;
   }
 
   get seriesInFlight(): number {

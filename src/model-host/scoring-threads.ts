@@ -8,6 +8,7 @@ import { PipelineResult } from '../prediction/forecast-pipeline';
 import { ModelManifest } from '../registry/model-manifest';
 import { Forecaster } from '../prediction/forecaster';
 import type { ScoringWorkerData } from './scoring-worker';
+import { ModelNotReadyError } from './model-host.errors';
 
 export const SCORING_WORKER_FILE = path.join(__dirname, 'scoring-worker.js');
 
@@ -33,9 +34,21 @@ export function startScoringThreads(manifest: ModelManifest, modelPath: string, 
     // The main thread's heap cap (--max-old-space-size, set by the image) caps each scoring thread's heap too.
     resourceLimits: { maxOldGenerationSizeMb: Math.floor(getHeapStatistics().heap_size_limit / 1024 / 1024) },
   });
+  let closing = false;
+  // A task aborted by the close below is work of a client that left, not a failure: answered (to nobody) as the
+  // 503 a request gets once shutdown has begun, instead of an unexpected AbortError logged with its stack.
+  const shuttingDown = () => new ModelNotReadyError('the service is shutting down', { name: manifest.name, version: manifest.version });
   return {
-    forecast: (input) => pool.run(input),
+    forecast: (input) =>
+      closing
+        ? Promise.reject(shuttingDown())
+        : pool.run(input).catch((error: unknown) => {
+            throw closing ? shuttingDown() : error;
+          }),
     // By then the HTTP server has answered every request it kept; what is still queued is for clients that left.
-    release: () => pool.close({ force: true }),
+    release: () => {
+      closing = true;
+      return pool.close({ force: true });
+    },
   };
 }

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RunningService } from '../../../src/bootstrap';
 import { REPO_ROOT, startService, waitForReadiness } from '../../support/app';
 import { buildOnce, BuiltService, spawnService } from '../../support/built-service';
 import { seasonalValues, series } from '../../support/forecast-bodies';
+import { ModelManifest } from '../../../src/registry/model-manifest';
 
 jest.setTimeout(120_000);
 
@@ -102,5 +104,27 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
     expect(lagMax).toBeLessThan(1);
     // Seen from this process, whose own scheduling adds to it on a loaded machine: the liveness probe's budget.
     expect(Math.max(...probes)).toBeLessThan(1000);
+  });
+});
+
+describe('scoring threads released at shutdown (compiled startScoringThreads)', () => {
+  it('finishes the running task and answers what is still queued as MODEL_NOT_READY, not as an aborted task', async () => {
+    buildOnce();
+    // The compiled module: a worker thread loads compiled JavaScript only.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startScoringThreads } = require(path.join(REPO_ROOT, 'dist/model-host/scoring-threads.js')) as typeof import('../../../src/model-host/scoring-threads');
+    const version = path.join(REPO_ROOT, 'registry/demand-forecast/1');
+    const manifest = JSON.parse(readFileSync(path.join(version, 'manifest.json'), 'utf8')) as ModelManifest;
+    const forecaster = startScoringThreads(manifest, path.join(version, 'model.onnx'), { intraOpThreads: 1, interOpThreads: 1 }, 1);
+    // Unseen series, fitted at request time: long enough to still be queued when the pool closes.
+    const input = { horizon: 12, series: Array.from({ length: 50 }, (_, i) => series({ id: `u${i}`, sku: `UNSEEN-${i}`, history: { start: '2019-01', values: seasonalValues(60) } })) };
+    // The thread is up and idle once one answer is back: of the next two, one runs at once and one waits.
+    await forecaster.forecast({ horizon: 1, series: [series()] });
+    const outcomes = [forecaster.forecast(input), forecaster.forecast(input)].map((p) => p.then(() => 'answered', (e: { code?: string; name?: string }) => e.code ?? e.name));
+    await forecaster.release();
+    // The running one finishes (its client may still be there); the queued one is dropped as the 503 of a shutdown.
+    expect(await Promise.all(outcomes)).toEqual(['answered', 'MODEL_NOT_READY']);
+    // And once released, nothing new is started.
+    await expect(forecaster.forecast(input)).rejects.toMatchObject({ code: 'MODEL_NOT_READY' });
   });
 });
