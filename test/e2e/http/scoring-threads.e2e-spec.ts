@@ -5,6 +5,7 @@ import { REPO_ROOT, startService, waitForReadiness } from '../../support/app';
 import { buildOnce, BuiltService, spawnService } from '../../support/built-service';
 import { seasonalValues, series } from '../../support/forecast-bodies';
 import { ModelManifest } from '../../../src/registry/model-manifest';
+import { ForecastInput, SeriesInput } from '../../../src/prediction/forecast-input';
 
 jest.setTimeout(120_000);
 
@@ -117,9 +118,10 @@ describe('scoring threads released at shutdown (compiled startScoringThreads)', 
     const manifest = JSON.parse(readFileSync(path.join(version, 'manifest.json'), 'utf8')) as ModelManifest;
     const forecaster = startScoringThreads(manifest, path.join(version, 'model.onnx'), { intraOpThreads: 1, interOpThreads: 1 }, 1);
     // Unseen series, fitted at request time: long enough to still be queued when the pool closes.
-    const input = { horizon: 12, series: Array.from({ length: 50 }, (_, i) => series({ id: `u${i}`, sku: `UNSEEN-${i}`, history: { start: '2019-01', values: seasonalValues(60) } })) };
+    const one = (sku: string, months: number): SeriesInput => ({ country: 'DE', sku, history: { start: '2019-01', values: seasonalValues(months) } });
+    const input: ForecastInput = { horizon: 12, series: Array.from({ length: 50 }, (_, i) => one(`UNSEEN-${i}`, 60)) };
     // The thread is up and idle once one answer is back: of the next two, one runs at once and one waits.
-    await forecaster.forecast({ horizon: 1, series: [series()] });
+    await forecaster.forecast({ horizon: 1, series: [one('SKU-A', 36)] });
     const outcomes = [forecaster.forecast(input), forecaster.forecast(input)].map((p) => p.then(() => 'answered', (e: { code?: string; name?: string }) => e.code ?? e.name));
     await forecaster.release();
     // The running one finishes (its client may still be there); the queued one is dropped as the 503 of a shutdown.
