@@ -16,9 +16,19 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
-function overloaded(reply: FastifyReply, why: string): FastifyReply {
-  reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-  return sendError(reply, new ServiceOverloadedError(`overloaded: ${why}`));
+// The refusal's answer, built once: under overload refusing is most of what the event loop does (a thousand a
+// second here), and an error object with its stack and a serialised body for each was a tenth of that work.
+const OVERLOADED = ((): { status: number; text: string } => {
+  const { status, body } = toErrorResponse(new ServiceOverloadedError('overloaded'));
+  return { status, text: JSON.stringify(body) };
+})();
+
+function overloaded(reply: FastifyReply): FastifyReply {
+  return reply
+    .code(OVERLOADED.status)
+    .header('retry-after', String(RETRY_AFTER_SECONDS))
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(OVERLOADED.text);
 }
 
 /**
@@ -26,9 +36,9 @@ function overloaded(reply: FastifyReply, why: string): FastifyReply {
  * parse. Keeping it open, the event loop spent an overload receiving and discarding megabytes of refused bodies
  * (liveness 7 s at 256 connections), even with scoring on its own thread.
  */
-function refusedUnread(reply: FastifyReply, why: string): FastifyReply {
+function refusedUnread(reply: FastifyReply): FastifyReply {
   reply.header('connection', 'close');
-  return overloaded(reply, why);
+  return overloaded(reply);
 }
 
 function seriesCount(body: unknown): number {
@@ -84,9 +94,11 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
   if (config.maxEventLoopDelayMs > 0) {
     await app.register(underPressure as never, {
       maxEventLoopDelay: config.maxEventLoopDelayMs,
-      pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string) => {
-        if (!request.url.startsWith(API_PREFIX)) return undefined;
-        return refusedUnread(reply, type);
+      // Undefined either way: under-pressure sends whatever the handler returns, and sending the sent reply again
+      // cost a FastifyError per refusal; with the reply sent, Fastify runs no further hook or handler.
+      pressureHandler: (request: FastifyRequest, reply: FastifyReply) => {
+        if (request.url.startsWith(API_PREFIX)) refusedUnread(reply);
+        return undefined;
       },
     });
   }
@@ -96,7 +108,7 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
     if (request.method === 'POST' && request.routeOptions.url === '/v1/forecast') {
       const place = admission.reserve(Number(request.headers['content-length'] ?? 0) || 0);
       if (!place) {
-        refusedUnread(reply, 'queue_full');
+        refusedUnread(reply);
         return;
       }
       reserved.set(request.raw, place);
@@ -124,8 +136,8 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
     let release: () => void;
     try {
       release = await admission.admit(seriesCount(request.body));
-    } catch (refusal) {
-      return overloaded(reply, String(refusal));
+    } catch {
+      return overloaded(reply);
     } finally {
       reserved.get(request.raw)?.();
     }
