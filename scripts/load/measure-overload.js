@@ -75,9 +75,9 @@ function inProcess(code) {
 // One GET /health/live every 100 ms on a fresh connection, as the kubelet does.
 const probe = () =>
   inProcess(`
-    const http = require('http'); const lat = []; const end = Date.now() + ${DURATION_MS};
+    const http = require('http'); const lat = []; const start = Date.now(); const end = start + ${DURATION_MS};
     (function next() { if (Date.now() > end) return console.log(JSON.stringify(lat));
-      const t = Date.now(); http.get('http://127.0.0.1:${managementPort}/health/live', { agent: false }, (r) => { r.resume(); r.on('end', () => { lat.push(Date.now() - t); setTimeout(next, 100); }); }).on('error', () => setTimeout(next, 100)); })();`);
+      const t = Date.now(); http.get('http://127.0.0.1:${managementPort}/health/live', { agent: false }, (r) => { r.resume(); r.on('end', () => { lat.push([Date.now() - t, t - start]); setTimeout(next, 100); }); }).on('error', () => setTimeout(next, 100)); })();`);
 
 // Four clients posting the maximal body back to back, each request on a fresh connection: [status, ms] per request.
 const measuringClients = () =>
@@ -117,7 +117,8 @@ function serverP99(metrics, statusClass) {
       e ? reject(e) : resolve(r),
     ),
   );
-  const [loaded, live, measured] = await Promise.all([load, probe(), measuringClients()]);
+  const [loaded, probed, measured] = await Promise.all([load, probe(), measuringClients()]);
+  const live = probed.map(([ms]) => ms);
   const t = Date.now();
   const after = await fetch(url + '/v1/forecast', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   await after.arrayBuffer();
@@ -134,7 +135,7 @@ function serverP99(metrics, statusClass) {
         other: measured.filter(([status]) => status !== 200 && status !== 503).length,
       },
       service: { admitted: serverP99(metrics, '2xx'), refused: serverP99(metrics, '5xx') },
-      liveness: { count: live.length, p50: quantile(live, 0.5), p99: quantile(live, 0.99), slowest: [...live].sort((a, b) => b - a).slice(0, 5) },
+      liveness: { count: live.length, p50: quantile(live, 0.5), p99: quantile(live, 0.99), slowest: [...probed].sort((a, b) => b[0] - a[0]).slice(0, 5).map(([ms, at]) => `${ms} ms at ${(at / 1000).toFixed(1)} s`) },
       maxRssMB: Math.round(maxRss / 1048576),
       afterLoad: { status: after.status, ms: afterLoadMs },
     }),

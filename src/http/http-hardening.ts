@@ -108,7 +108,10 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
     if (request.method === 'POST' && request.routeOptions.url === '/v1/forecast') {
       const place = admission.reserve(Number(request.headers['content-length'] ?? 0) || 0);
       if (!place) {
-        refusedUnread(reply);
+        // Answered after this round of I/O rather than in it: when a burst of connections arrives together, the
+        // loop otherwise refuses them all before it answers anything else that arrived with them, a liveness
+        // probe included (162-273 ms for the probe that met 256 new connections, against ~50 ms at any other time).
+        setImmediate(refusedUnread, reply);
         return;
       }
       reserved.set(request.raw, place);
