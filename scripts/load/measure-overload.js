@@ -102,7 +102,7 @@ function serverP99(metrics, statusClass) {
     .map((line) => [/le="([^"]+)"/.exec(line)[1], Number(line.split(' ').pop())])
     .map(([le, count]) => [le === '+Inf' ? Infinity : Number(le) * 1000, count]);
   const total = buckets.find(([le]) => le === Infinity)?.[1] ?? 0;
-  return total ? { count: total, p99AtMostMs: buckets.find(([, count]) => count >= 0.99 * total)[0] } : undefined;
+  return total ? { count: total, p50AtMostMs: buckets.find(([, count]) => count >= 0.5 * total)[0], p99AtMostMs: buckets.find(([, count]) => count >= 0.99 * total)[0] } : undefined;
 }
 
 (async () => {
