@@ -1,6 +1,5 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { serializeByOpenApi } from './openapi-serializers';
 
 export const OPENAPI_JSON_PATH = '/openapi.json';
 export const SWAGGER_UI_PATH = 'docs';
@@ -28,10 +27,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return document;
 }
 
-/** Serves Swagger UI at /docs and the raw document at /openapi.json; marked routes serialize by it. */
+/** Serves Swagger UI at /docs and the raw document at /openapi.json; returns the document. */
 export function setupOpenApi(app: INestApplication): OpenAPIObject {
   const document = buildOpenApiDocument(app);
-  serializeByOpenApi(app, document);
   SwaggerModule.setup(SWAGGER_UI_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     raw: ['json'],
