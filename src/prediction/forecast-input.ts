@@ -17,16 +17,6 @@ export interface ForecastPoint {
   upper?: number;
 }
 
-export interface SeriesForecast {
-  id: string;
-  country: string;
-  sku: string;
-  points: ForecastPoint[];
-  /** The method that produced the forecast (ensemble models), e.g. `ets(M,Ad,M)+theta+trees`. */
-  method?: string;
-  warnings?: string[];
-}
-
 /** The series as pre-processing reads it: months as indices. Serving and training's golden examples share it. */
 export function toSeriesHistory(series: SeriesInput): SeriesHistory {
   return {

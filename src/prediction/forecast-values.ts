@@ -3,7 +3,8 @@ import { ForecastPoint } from './forecast-input';
 
 /**
  * A batch's forecasts in flat arrays, series-major (series i, step h at `i * horizon + h`): cheap to build, and
- * moved between threads without a copy. Points for the answer are made from it only at the edge (seriesPoints).
+ * moved between threads without a copy. The answer is written from it directly (forecast-answer-encoder.ts);
+ * seriesPoints is the same points as objects.
  */
 export interface ForecastValues {
   horizon: number;
