@@ -16,15 +16,20 @@ export function entryFor(entries: ReadonlyMap<string, CombinationEntry>, traits:
 
 const NAIVE_ONLY: Partial<Record<MemberName, number>> = { naive: 1 };
 
+/** Whether a member takes part in a combination: it has a positive weight and the series has its forecast. */
+function carriesWeight(weight: number | undefined, forecast: ArrayLike<number> | undefined): boolean {
+  return weight !== undefined && weight > 0 && forecast !== undefined;
+}
+
 function weightedStep(members: MemberForecasts, weights: Partial<Record<MemberName, number>>, index: number): number | undefined {
   let sum = 0;
   let total = 0;
   for (const name of MEMBERS) {
     const w = weights[name];
     const forecast = members[name];
-    if (w === undefined || w <= 0 || forecast === undefined) continue;
-    sum += w * forecast[index];
-    total += w;
+    if (!carriesWeight(w, forecast)) continue;
+    sum += w! * forecast![index];
+    total += w!;
   }
   return total > 0 ? sum / total : undefined;
 }
@@ -39,9 +44,9 @@ export function combineStep(members: MemberForecasts, weights: Partial<Record<Me
 
 /** Which members carry weight for a series at a step, heaviest first (ties in MEMBERS order). */
 export function activeMembers(members: MemberForecasts, weights: Partial<Record<MemberName, number>>): MemberName[] {
-  const present = MEMBERS.filter((m) => (weights[m] ?? 0) > 0 && members[m] !== undefined);
+  const present = MEMBERS.filter((m) => carriesWeight(weights[m], members[m]));
   if (present.length > 0) return present.sort((a, b) => weights[b]! - weights[a]!);
-  const fallback = MEMBERS.filter((m) => (DEFAULT_WEIGHTS[m] ?? 0) > 0 && members[m] !== undefined);
+  const fallback = MEMBERS.filter((m) => carriesWeight(DEFAULT_WEIGHTS[m], members[m]));
   return fallback.length > 0 ? fallback : ['naive'];
 }
 
@@ -52,9 +57,9 @@ function drawnMembers(members: MemberForecasts, weights: Partial<Record<MemberNa
   for (const name of MEMBERS) {
     const w = weights[name];
     const forecast = members[name];
-    if (w === undefined || w <= 0 || forecast === undefined) continue;
-    forecasts.push(forecast);
-    drawn.push(w);
+    if (!carriesWeight(w, forecast)) continue;
+    forecasts.push(forecast!);
+    drawn.push(w!);
   }
   return forecasts.length > 0 ? { forecasts, weights: drawn } : undefined;
 }
