@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { RunningService } from '../../../src/bootstrap';
 import { startService, waitForReadiness } from '../../support/app';
 import { seasonalValues } from '../../support/forecast-bodies';
+import { retainedHeapBytes } from '../../support/garbage';
 
 jest.setTimeout(180_000);
 
@@ -108,16 +109,18 @@ describe('fuzzing /v1/forecast and /v1/actuals (fast-check, fixed seed)', () => 
     ['/v1/forecast', forecastBody],
     ['/v1/actuals', actualsBody],
   ])(`never a 5xx, none over 1 s of CPU, memory bounded: ${RUNS_PER_ROUTE} bodies to %s`, async (url, arbitrary) => {
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heapBefore = retainedHeapBytes();
     await fc.assert(
       fc.asyncProperty(arbitrary, async (body) => {
         await send(url, JSON.stringify(body) ?? 'null');
       }),
       { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
     );
-    global.gc?.();
-    // Generous: the served-forecast log and drift windows grow to their configured bounds, nothing else should.
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 * 1024);
+    const retainedGrowth = retainedHeapBytes() - heapBefore;
+    console.log(`fuzz ${url}: heap retained after ${RUNS_PER_ROUTE} bodies +${(retainedGrowth / 2 ** 20).toFixed(1)} MiB`);
+    // Measured +3 MiB: the served-forecast log and drift windows grow towards their configured bounds, nothing else
+    // should. (Without a collection this compared garbage not yet reached and once read +406 MiB in CI.)
+    expect(retainedGrowth).toBeLessThan(32 * 1024 * 1024);
     // Both valid and invalid bodies were exercised.
     expect(statuses[url][200]).toBeGreaterThan(50);
     expect(statuses[url][400]).toBeGreaterThan(100);
