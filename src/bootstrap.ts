@@ -6,6 +6,7 @@ import { installAuth } from './auth/install-auth';
 import { AppConfig } from './config/app-config';
 import { loadAppConfig } from './config/load-app-config';
 import { clientErrorHandler, installHardening } from './http/http-hardening';
+import { ModelHost } from './model-host/model-host.service';
 import { installHttpMetrics } from './monitoring/metrics/http-metrics';
 import { createLogger, PinoNestLogger } from './monitoring/logging/logger';
 import { MetricsServer } from './monitoring/metrics/metrics-server';
@@ -48,7 +49,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Fastify parses text/plain by default; without a parser any non-JSON body is a 415.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   installHttpMetrics(app);
-  await installHardening(app);
+  const host = app.get(ModelHost);
+  await installHardening(app, (body) => host.admissionWeight(body));
   await installAuth(app);
   checkEncodedFields(setupOpenApi(app));
   return app;

@@ -44,8 +44,8 @@ export abstract class AppConfig {
   /** SHUTDOWN_DRAIN_DELAY_MS: after SIGTERM, readiness is 503 at once and new connections are accepted this long. */
   abstract readonly shutdownDrainDelayMs: number;
 
-  /** MAX_SERIES_IN_FLIGHT: series being scored at once; more wait in the queue. */
-  abstract readonly maxSeriesInFlight: number;
+  /** MAX_SCORING_MS_IN_FLIGHT: estimated milliseconds of scoring admitted at once; more wait in the queue. */
+  abstract readonly maxScoringMsInFlight: number;
   /** MAX_QUEUED_REQUESTS: forecast requests waiting for admission; beyond, a 503 with Retry-After at once. */
   abstract readonly maxQueuedRequests: number;
   /** QUEUE_TIMEOUT_MS: longest wait for admission before a 503. */

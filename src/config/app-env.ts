@@ -89,8 +89,9 @@ export class AppEnv {
   @Transform(toInteger) @Min(1024) @IsInt() BODY_LIMIT_BYTES: number = 1_048_576;
   @Transform(toInteger) @Min(0) @IsInt() SHUTDOWN_DRAIN_DELAY_MS: number = 5000;
 
-  // Admission control and timeouts (src/http/). Two maximal bodies score at once; a few more wait briefly.
-  @Transform(toInteger) @Min(1) @IsInt() MAX_SERIES_IN_FLIGHT: number = 2000;
+  // Admission control and timeouts (src/http/). Two maximal bodies of trained series score at once (~54 ms each
+  // by the estimate), a maximal body of new series alone; a few more wait briefly.
+  @Transform(toInteger) @Min(1) @IsInt() MAX_SCORING_MS_IN_FLIGHT: number = 150;
   @Transform(toInteger) @Min(0) @IsInt() MAX_QUEUED_REQUESTS: number = 16;
   @Transform(toInteger) @Min(1) @IsInt() QUEUE_TIMEOUT_MS: number = 1000;
   @Transform(toInteger) @Min(0) @IsInt() MAX_EVENT_LOOP_DELAY_MS: number = 1000;

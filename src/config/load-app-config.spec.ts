@@ -43,7 +43,7 @@ describe('loadAppConfig', () => {
       maxSeriesPerRequest: 1000,
       bodyLimitBytes: 1048576,
       shutdownDrainDelayMs: 5000,
-      maxSeriesInFlight: 2000,
+      maxScoringMsInFlight: 150,
       maxQueuedRequests: 16,
       queueTimeoutMs: 1000,
       maxEventLoopDelayMs: 1000,

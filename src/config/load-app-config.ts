@@ -51,7 +51,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxSeriesPerRequest: parsed.MAX_SERIES_PER_REQUEST,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     shutdownDrainDelayMs: parsed.SHUTDOWN_DRAIN_DELAY_MS,
-    maxSeriesInFlight: parsed.MAX_SERIES_IN_FLIGHT,
+    maxScoringMsInFlight: parsed.MAX_SCORING_MS_IN_FLIGHT,
     maxQueuedRequests: parsed.MAX_QUEUED_REQUESTS,
     queueTimeoutMs: parsed.QUEUE_TIMEOUT_MS,
     maxEventLoopDelayMs: parsed.MAX_EVENT_LOOP_DELAY_MS,

@@ -7,7 +7,7 @@ import { toErrorResponse } from '../common/error-response';
 import { AppConfig } from '../config/app-config';
 import { closeListenerGracefully } from './graceful-close';
 import { ContentEncodingUnsupportedError, RETRY_AFTER_SECONDS, ServiceOverloadedError } from './overloaded.error';
-import { SeriesAdmission } from './series-admission';
+import { ScoringAdmission } from './scoring-admission';
 
 const API_PREFIX = '/v1/';
 
@@ -41,11 +41,6 @@ function refusedUnread(reply: FastifyReply): FastifyReply {
   return overloaded(reply);
 }
 
-function seriesCount(body: unknown): number {
-  const series = (body as { series?: unknown } | undefined)?.series;
-  return Array.isArray(series) ? Math.max(1, series.length) : 1;
-}
-
 // The socket, not the request stream: Node destroys a request stream once its body has been read.
 function clientHasGone(request: FastifyRequest): boolean {
   return request.raw.socket?.destroyed === true;
@@ -70,20 +65,26 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
 }
 
 export interface Hardening {
-  admission: SeriesAdmission;
+  admission: ScoringAdmission;
 }
+
+/**
+ * What a parsed, not yet validated forecast body weighs for admission: the estimated milliseconds of scoring it adds
+ * to work that waits its turn; 0 for a request scored at once, which is not queued.
+ */
+export type AdmissionWeight = (body: unknown) => number;
 
 /**
  * The HTTP edge's defences, as Fastify hooks installed once while building the app: refused content encodings,
  * security and caching headers on API answers, event-loop pressure (@fastify/under-pressure, /v1 only: health
- * must keep answering), admission of forecast work by series with a short queue, dropping work of clients that
+ * must keep answering), admission of forecast work by its estimated cost with a short queue, dropping work of clients that
  * have gone, and `Connection: close` once the listener has closed (graceful-close.ts).
  */
-export async function installHardening(app: NestFastifyApplication): Promise<Hardening> {
+export async function installHardening(app: NestFastifyApplication, admissionWeight: AdmissionWeight): Promise<Hardening> {
   const config = app.get(AppConfig);
   const fastify = app.getHttpAdapter().getInstance();
   // Bodies read or queued at once while scoring: four maximal ones, a few tens of milliseconds of parsing.
-  const admission = new SeriesAdmission(config.maxSeriesInFlight, config.maxQueuedRequests, config.queueTimeoutMs, 4 * config.bodyLimitBytes);
+  const admission = new ScoringAdmission(config.maxScoringMsInFlight, config.maxQueuedRequests, config.queueTimeoutMs, 4 * config.bodyLimitBytes);
   let draining = false;
   const admitted = new WeakMap<FastifyRequest['raw'], () => void>();
   const reserved = new WeakMap<FastifyRequest['raw'], () => void>();
@@ -136,9 +137,10 @@ export async function installHardening(app: NestFastifyApplication): Promise<Har
   // After body parsing, so the weight is known; before the handler, so refused work costs no scoring.
   fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'POST' || request.routeOptions.url !== '/v1/forecast') return;
-    let release: () => void;
+    let release = () => {};
     try {
-      release = await admission.admit(seriesCount(request.body));
+      const weight = admissionWeight(request.body);
+      if (weight > 0) release = await admission.admit(weight);
     } catch {
       return overloaded(reply);
     } finally {

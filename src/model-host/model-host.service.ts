@@ -10,7 +10,7 @@ import { retryWithBackoff } from '../registry/retry';
 import { checkGoldenExamples } from '../prediction/golden-check';
 import { Forecaster, inProcessForecaster } from '../prediction/forecaster';
 import { classifyLoadFailure } from './load-failure';
-import { routedForecaster } from './routed-forecaster';
+import { admissionWeight, routedForecaster } from './routed-forecaster';
 import { startScoringThreads } from './scoring-threads';
 import { ModelNotReadyError } from './model-host.errors';
 
@@ -75,6 +75,15 @@ export class ModelHost implements OnApplicationBootstrap, BeforeApplicationShutd
       throw new ModelNotReadyError(this.reason, this.status().model);
     }
     return this.served;
+  }
+
+  /**
+   * Estimated milliseconds of queued scoring a parsed, not yet validated body would add (routed-forecaster.ts);
+   * while no version is served, every series as a shipped one (such a request is refused as not ready anyway).
+   * Never throws: admission asks for every forecast request.
+   */
+  admissionWeight(body: unknown): number {
+    return admissionWeight(body, this.served?.manifest, this.config.scoringThreads === 0 ? undefined : this.config.scoringThreadAboveMs);
   }
 
   private async load(): Promise<void> {

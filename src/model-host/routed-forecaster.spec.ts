@@ -3,9 +3,8 @@ import * as path from 'node:path';
 import { ForecastInput } from '../prediction/forecast-input';
 import { Forecaster } from '../prediction/forecaster';
 import { PipelineResult } from '../prediction/forecast-pipeline';
-import { estimatedScoringMs } from '../prediction/scoring-cost';
 import { ModelManifest } from '../registry/model-manifest';
-import { routedForecaster } from './routed-forecaster';
+import { admissionWeight, routedForecaster } from './routed-forecaster';
 
 // The embedded model: a combination whose manifest ships the models fitted to each training series.
 const manifest = JSON.parse(readFileSync(path.resolve('registry/demand-forecast/1/manifest.json'), 'utf8')) as ModelManifest;
@@ -28,20 +27,6 @@ function recording(name: string, calls: string[]): Forecaster {
   };
 }
 
-describe('estimatedScoringMs', () => {
-  it('charges series the model has not seen for fitting their own models, about linear in their length', () => {
-    expect(estimatedScoringMs(unseen(1), manifest)).toBeGreaterThan(20 * estimatedScoringMs(trained(1), manifest));
-    expect(estimatedScoringMs(unseen(10), manifest)).toBeCloseTo(10 * estimatedScoringMs(unseen(1), manifest), 9);
-    const long = { ...unseen(1), series: [{ ...unseen(1).series[0], history: history(120) }] };
-    expect(estimatedScoringMs(long, manifest)).toBeCloseTo(2 * estimatedScoringMs(unseen(1), manifest), 9);
-  });
-
-  it('puts a 100-series batch of trained series under the default 20 ms, and a maximal body of unseen ones far above', () => {
-    expect(estimatedScoringMs(trained(100), manifest)).toBeLessThan(20);
-    expect(estimatedScoringMs(unseen(1000), manifest)).toBeGreaterThan(1000);
-  });
-});
-
 describe('routedForecaster', () => {
   it('scores light requests inline and heavy ones on a scoring thread; releases both', async () => {
     const calls: string[] = [];
@@ -53,5 +38,20 @@ describe('routedForecaster', () => {
     await forecaster.forecast(unseen(10));
     await forecaster.release();
     expect(calls).toEqual(['inline:1', 'inline:100', 'thread:1000', 'inline:3', 'thread:10', 'thread:released', 'inline:released']);
+  });
+});
+
+describe('admissionWeight', () => {
+  it('weighs what goes to the scoring threads at its estimate and light requests, scored at once inline, at 0', () => {
+    const body = (input: ForecastInput) => JSON.parse(JSON.stringify(input)) as unknown;
+    expect(admissionWeight(body(trained(1)), manifest, 20)).toBe(0);
+    expect(admissionWeight(body(trained(100)), manifest, 20)).toBe(0);
+    expect(admissionWeight(body(unseen(1000)), manifest, 20)).toBeGreaterThan(1000);
+    expect(admissionWeight(body(unseen(10)), manifest, 20)).toBeGreaterThan(20);
+  });
+
+  it('weighs every request in full without threads, where all of them wait for the one thread there is', () => {
+    expect(admissionWeight(trained(1), manifest, undefined)).toBeGreaterThan(0);
+    expect(admissionWeight(unseen(3), manifest, undefined)).toBeGreaterThan(admissionWeight(trained(3), manifest, undefined));
   });
 });

@@ -1,5 +1,5 @@
 import { Forecaster } from '../prediction/forecaster';
-import { estimatedScoringMs } from '../prediction/scoring-cost';
+import { estimatedBodyScoringMs, estimatedScoringMs } from '../prediction/scoring-cost';
 import { ModelManifest } from '../registry/model-manifest';
 
 /**
@@ -16,4 +16,15 @@ export function routedForecaster(manifest: ModelManifest, local: Forecaster, thr
       await Promise.all([threads.release(), local.release()]);
     },
   };
+}
+
+/**
+ * What admission weighs a parsed forecast body at (src/http/scoring-admission.ts): the estimated milliseconds it
+ * puts on the scoring threads by the rule above, and 0 for a light request, which scores on the loop's own thread
+ * at once and so waits behind nothing a bound could count. Without threads (`aboveMs` undefined) every request
+ * scores on the loop's thread, one after another, and is weighed in full.
+ */
+export function admissionWeight(body: unknown, manifest: ModelManifest | undefined, aboveMs: number | undefined): number {
+  const ms = estimatedBodyScoringMs(body, manifest);
+  return aboveMs === undefined || ms > aboveMs ? ms : 0;
 }

@@ -28,6 +28,9 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
       SCORING_THREADS: '1',
       // Every request on the thread, light ones too, so the comparison below crosses the thread boundary.
       SCORING_THREAD_ABOVE_MS: '0',
+      // A maximal body of unseen series is admitted alone (its estimated cost is far above the bound); the second
+      // of the pair below waits for the first instead of being refused after the default second.
+      QUEUE_TIMEOUT_MS: '60000',
     });
     ({ url: threadedUrl, metricsUrl } = threaded);
     onLoop = await startService({ MODEL_REGISTRY_URL: EMBEDDED_REGISTRY_URL, SCORING_THREADS: '0' });
@@ -84,7 +87,7 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
   // quiet-machine number. Before scoring threads this was the seconds of the test above.
   it('keeps its event loop free while maximal bodies are scored on the thread, and liveness answering (issue 10)', async () => {    await loopLagMaxSeconds();
     let done = false;
-    // Two at once (MAX_SERIES_IN_FLIGHT is two maximal bodies): seconds of scoring on the thread meanwhile.
+    // Two at once, scored one after the other: seconds of scoring on the thread meanwhile.
     const statuses: number[] = [];
     const pair = () => Promise.all([post(threadedUrl, maximal), post(threadedUrl, maximal)]).then((rs) => statuses.push(...rs.map((r) => r.status)));
     const work = pair().finally(() => (done = true));
@@ -105,6 +108,52 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
     expect(lagMax).toBeLessThan(1);
     // Seen from this process, whose own scheduling adds to it on a loaded machine: the liveness probe's budget.
     expect(Math.max(...probes)).toBeLessThan(1000);
+  });
+});
+
+describe('admission weighed by estimated scoring cost (built service, embedded model, default routing)', () => {
+  let service: BuiltService;
+  beforeAll(async () => {
+    buildOnce();
+    // A queue timeout well under the seconds a maximal body of unseen series takes on the thread.
+    service = await spawnService('admission', { MODEL_REGISTRY_URL: EMBEDDED_REGISTRY_URL, SCORING_THREADS: '1', QUEUE_TIMEOUT_MS: '300' });
+    expect((await waitForReadiness(service.url, (r) => r.status === 200, 60_000)).status).toBe(200);
+  });
+  afterAll(async () => {
+    service.child.kill('SIGTERM');
+    expect({ code: await service.exited, out: service.output().slice(-2000) }).toMatchObject({ code: 0 });
+  });
+
+  const unseenBody = (tag: string) => ({
+    horizon: 18,
+    series: Array.from({ length: 1000 }, (_, i) => series({ id: `${tag}${i}`, sku: `NEW-${tag}-${i}`, history: { start: '2019-01', values: seasonalValues(60, 50 + i, i) } })),
+  });
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'registry/demand-forecast/1/manifest.json'), 'utf8')) as ModelManifest;
+  const [trainedKey] = Object.keys(manifest.ensemble!.series);
+  const [country, sku] = trainedKey.split('/');
+  const light = { horizon: 6, series: [series({ country, sku, history: { start: '2019-01', values: seasonalValues(60) } })] };
+
+  it('scores one maximal body of unseen series at a time, and answers light requests meanwhile instead of queueing them', async () => {
+    const finished: string[] = [];
+    const send = (name: string, body: unknown) =>
+      post(service.url, body).then(async (r) => {
+        finished.push(name);
+        return { name, status: r.status, code: r.status === 200 ? undefined : ((await r.json()) as { code: string }).code };
+      });
+    const first = send('first', unseenBody('a'));
+    // By the series count (1,000 each, 2,000 allowed) the second used to be scored beside the first, both then
+    // answering in twice their time; by cost it waits, here past the queue timeout.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const second = send('second', unseenBody('b'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lightAnswer = await send('light', light);
+    const heavy = await Promise.all([first, second]);
+    expect(lightAnswer.status).toBe(200);
+    // Which of the two maximal bodies got in depends on which was parsed first on a loaded machine; one did, one not.
+    expect(heavy.map((r) => r.status).sort()).toEqual([200, 503]);
+    expect(heavy.find((r) => r.status === 503)!.code).toBe('OVERLOADED');
+    // The light request did not wait for the maximal body being scored.
+    expect(finished.indexOf('light')).toBeLessThan(finished.indexOf(heavy.find((r) => r.status === 200)!.name));
   });
 });
 

@@ -11,13 +11,18 @@ interface Waiter {
 }
 
 /**
- * A bound on the series being scored at once, with a short first-in-first-out queue: a request of `weight` series
- * waits while scoring it would exceed the bound, and is refused at once when the queue is full or after the
- * queue timeout. A request heavier than the whole bound runs alone. Hand-written because the work is weighted by
- * series, which request-count limiters (under-pressure, rate-limit) do not express; ~60 lines, no I/O.
+ * A bound on the scoring work admitted at once, in estimated milliseconds (prediction/scoring-cost.ts), with a
+ * short first-in-first-out queue: a request of `weight` waits while admitting it would exceed the bound, and is
+ * refused at once when the queue is full or after the queue timeout. A request heavier than the whole bound runs
+ * alone. Weighed by cost rather than by series, because a series the model has not seen costs some fifty times one
+ * it was trained on: counting series let two maximal bodies of new series share a thread, each then answering in
+ * twice its own time. Hand-written because request-count limiters (under-pressure, rate-limit) express no
+ * weights; ~60 lines, no I/O.
  */
-export class SeriesAdmission {
+export class ScoringAdmission {
   private inFlight = 0;
+  /** Admitted requests not yet released: "nothing in flight" is this count, since summed fractional costs drift. */
+  private admitted = 0;
   private pendingBytes = 0;
   /** When each body being read was given its place. */
   private readonly pending = new Set<{ at: number }>();
@@ -60,7 +65,7 @@ export class SeriesAdmission {
    * The returned function gives the place back (idempotent): once admitted or refused.
    */
   reserve(bytes: number): (() => void) | undefined {
-    if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.maxPendingBytes && !(this.inFlight === 0 && this.readsStalled())) return undefined;
+    if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.maxPendingBytes && !(this.admitted === 0 && this.readsStalled())) return undefined;
     this.pendingBytes += bytes;
     const place = { at: this.now() };
     this.pending.add(place);
@@ -79,7 +84,8 @@ export class SeriesAdmission {
     return true;
   }
 
-  get seriesInFlight(): number {
+  /** Estimated milliseconds of scoring admitted and not yet released. */
+  get scoringMsInFlight(): number {
     return this.inFlight;
   }
 
@@ -88,16 +94,18 @@ export class SeriesAdmission {
   }
 
   private fits(weight: number): boolean {
-    return this.inFlight === 0 || this.inFlight + weight <= this.maxInFlight;
+    return this.admitted === 0 || this.inFlight + weight <= this.maxInFlight;
   }
 
   private take(weight: number): () => void {
     this.inFlight += weight;
+    this.admitted++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.inFlight -= weight;
+      if (--this.admitted === 0) this.inFlight = 0;
       this.drain();
     };
   }

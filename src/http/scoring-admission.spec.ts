@@ -1,53 +1,62 @@
-import { SeriesAdmission, STALLED_READ_MS } from './series-admission';
+import { ScoringAdmission, STALLED_READ_MS } from './scoring-admission';
 
 const settled = async <T>(promise: Promise<T>): Promise<'admitted' | string> => {
   const state = await Promise.race([promise.then(() => 'admitted', (e: string) => e), new Promise<string>((r) => setImmediate(() => r('waiting')))]);
   return state;
 };
 
-describe('SeriesAdmission', () => {
-  it('admits while the series fit, queues the rest in order, and admits them as work is released', async () => {
-    const admission = new SeriesAdmission(10, 4, 10_000);
+describe('ScoringAdmission', () => {
+  it('admits while the work fits, queues the rest in order, and admits them as work is released', async () => {
+    const admission = new ScoringAdmission(10, 4, 10_000);
     const first = await admission.admit(6);
     const second = admission.admit(5);
     const third = admission.admit(1);
     expect(await settled(second)).toBe('waiting');
     // First in, first out: the light request does not overtake the heavy one.
     expect(await settled(third)).toBe('waiting');
-    expect(admission.seriesInFlight).toBe(6);
+    expect(admission.scoringMsInFlight).toBe(6);
     first();
     expect(await settled(second)).toBe('admitted');
     expect(await settled(third)).toBe('admitted');
-    expect(admission.seriesInFlight).toBe(6);
+    expect(admission.scoringMsInFlight).toBe(6);
     first();
-    expect(admission.seriesInFlight).toBe(6);
+    expect(admission.scoringMsInFlight).toBe(6);
   });
 
   it('refuses at once when the queue is full', async () => {
-    const admission = new SeriesAdmission(1, 1, 10_000);
+    const admission = new ScoringAdmission(1, 1, 10_000);
     await admission.admit(1);
     void admission.admit(1).catch(() => undefined);
     await expect(admission.admit(1)).rejects.toBe('queue_full');
   });
 
   it('refuses a request that waited longer than the queue timeout', async () => {
-    const admission = new SeriesAdmission(1, 5, 20);
+    const admission = new ScoringAdmission(1, 5, 20);
     await admission.admit(1);
     await expect(admission.admit(1)).rejects.toBe('queue_timeout');
     expect(admission.queued).toBe(0);
   });
 
   it('lets a request heavier than the bound run alone rather than never', async () => {
-    const admission = new SeriesAdmission(10, 5, 10_000);
+    const admission = new ScoringAdmission(10, 5, 10_000);
     const release = await admission.admit(50);
-    expect(admission.seriesInFlight).toBe(50);
+    expect(admission.scoringMsInFlight).toBe(50);
     release();
-    expect(admission.seriesInFlight).toBe(0);
+    expect(admission.scoringMsInFlight).toBe(0);
+  });
+
+  it('counts fractional costs without drift: once all is released a heavy request runs alone again', async () => {
+    const admission = new ScoringAdmission(1, 4, 10_000);
+    // 0.1 + 0.2 - 0.1 - 0.2 is not 0 in floating point; "nothing in flight" must not depend on it.
+    const releases = await Promise.all([0.1, 0.2, 0.3].map((ms) => admission.admit(ms)));
+    releases.forEach((release) => release());
+    expect(admission.scoringMsInFlight).toBe(0);
+    expect(await settled(admission.admit(4000))).toBe('admitted');
   });
 
   it('reads no more body bytes at once than its bound, so a burst is refused from its headers', async () => {
     let now = 0;
-    const admission = new SeriesAdmission(10, 16, 10_000, 1000, () => now);
+    const admission = new ScoringAdmission(10, 16, 10_000, 1000, () => now);
     // A burst arriving together while nothing is scored yet: the first body always, then up to the bound.
     const burst = [admission.reserve(800), admission.reserve(800), admission.reserve(100)];
     expect(burst.map((p) => p !== undefined)).toEqual([true, false, true]);
@@ -69,7 +78,7 @@ describe('SeriesAdmission', () => {
 
   it('lets another body in while nothing is scored and every body being read has stalled, so slow clients shut nobody out', () => {
     let now = 0;
-    const admission = new SeriesAdmission(10, 16, 10_000, 1000, () => now);
+    const admission = new ScoringAdmission(10, 16, 10_000, 1000, () => now);
     const slow = [admission.reserve(900), admission.reserve(100)];
     expect(slow.every((p) => p !== undefined)).toBe(true);
     expect(admission.reserve(500)).toBeUndefined();
