@@ -51,8 +51,9 @@ function trainedSeries() {
   const panel = seriesFromCsv(fs.readFileSync(`${root}/data/aus_retail/sales.csv`, 'utf8'), 60);
   return Array.from({ length: 1000 }, (_, i) => ({ ...panel[i % panel.length], id: `s${i}` }));
 }
-const values = Array.from({ length: 60 }, (_, t) => Math.round(100 * (1 + 0.3 * Math.sin(t / 2)) * 100) / 100);
-const unseenSeries = () => Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, country: 'NSW', sku: 'food_retailing', history: { start: '2014-01', values } }));
+// Each its own series (its own SKU and level), so nothing about one series' fit carries to another.
+const values = (i) => Array.from({ length: 60 }, (_, t) => Math.round((100 + i) * (1 + 0.3 * Math.sin(t / 2 + i)) * 100) / 100);
+const unseenSeries = () => Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, country: 'NSW', sku: `new_${i}`, history: { start: '2014-01', values: values(i) } }));
 const body = JSON.stringify({ horizon: 12, series: process.env.BODY === 'unseen' ? unseenSeries() : trainedSeries() });
 const bodyFile = path.join(scratch, 'body.json');
 fs.writeFileSync(bodyFile, body);
@@ -83,9 +84,12 @@ const probe = () =>
 const measuringClients = () =>
   inProcess(`
     const http = require('http'); const body = require('fs').readFileSync(${JSON.stringify(bodyFile)}); const seen = []; const end = Date.now() + ${DURATION_MS};
-    const one = () => new Promise((resolve) => { const t = Date.now();
-      const req = http.request('${url}/v1/forecast', { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => { res.resume(); res.on('end', () => resolve([res.statusCode, Date.now() - t])); });
-      req.on('error', (e) => resolve([e.code, Date.now() - t])); req.end(body); });
+    // [status, total ms, connected at, body written at, answer's headers at]: where a slow answer spent its time.
+    const one = () => new Promise((resolve) => { const t = Date.now(); const at = { connected: -1, written: -1, headers: -1 };
+      const req = http.request('${url}/v1/forecast', { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => { at.headers = Date.now() - t; res.resume(); res.on('end', () => resolve([res.statusCode, Date.now() - t, at.connected, at.written, at.headers])); });
+      req.on('socket', (socket) => socket.on('connect', () => (at.connected = Date.now() - t)));
+      req.on('finish', () => (at.written = Date.now() - t));
+      req.on('error', (e) => resolve([e.code, Date.now() - t, at.connected, at.written, at.headers])); req.end(body); });
     const loop = async () => { while (Date.now() < end) seen.push(await one()); };
     Promise.all([loop(), loop(), loop(), loop()]).then(() => console.log(JSON.stringify(seen)));`);
 
@@ -130,7 +134,13 @@ function serverP99(metrics, statusClass) {
     JSON.stringify({
       load: { statusCodes: loaded.statusCodeStats, connectionErrors: loaded.errors },
       measuringClients: {
-        admitted: { count: admitted.length, p50: quantile(admitted, 0.5), p99: quantile(admitted, 0.99), max: quantile(admitted, 1) },
+        admitted: {
+          count: admitted.length,
+          p50: quantile(admitted, 0.5),
+          p99: quantile(admitted, 0.99),
+          max: quantile(admitted, 1),
+          slowest: measured.filter(([status]) => status === 200).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([, ms, connected, written, headers]) => ({ ms, connected, written, headers })),
+        },
         refused: { count: refused.length, p50: quantile(refused, 0.5), p99: quantile(refused, 0.99) },
         other: measured.filter(([status]) => status !== 200 && status !== 503).length,
       },
