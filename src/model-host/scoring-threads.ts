@@ -6,11 +6,20 @@ import { SessionOptions } from '../inference/onnx-model';
 import { ForecastInput } from '../prediction/forecast-input';
 import { PipelineResult } from '../prediction/forecast-pipeline';
 import { ModelManifest } from '../registry/model-manifest';
+import { estimatedScoringMs } from '../prediction/scoring-cost';
+import { concatPipelineResults, splitByCost } from '../prediction/split-pipeline';
 import { Forecaster } from '../prediction/forecaster';
 import type { ScoringWorkerData } from './scoring-worker';
 import { ModelNotReadyError } from './model-host.errors';
 
 export const SCORING_WORKER_FILE = path.join(__dirname, 'scoring-worker.js');
+
+/**
+ * A request estimated to score longer than this is cut into one slice per thread, scored side by side: a maximal
+ * body of new series, seconds of request-time fits, then answers in about 1/threads of the time. Below it the
+ * extra round trips and the merge are not worth it.
+ */
+const SPLIT_ABOVE_MS = 100;
 
 /**
  * The pipeline on `threads` worker threads (piscina), each with its own session of the verified version: the event
@@ -38,11 +47,15 @@ export function startScoringThreads(manifest: ModelManifest, modelPath: string, 
   // A task aborted by the close below is work of a client that left, not a failure: answered (to nobody) as the
   // 503 a request gets once shutdown has begun, instead of an unexpected AbortError logged with its stack.
   const shuttingDown = () => new ModelNotReadyError('the service is shutting down', { name: manifest.name, version: manifest.version });
+  const run = (input: ForecastInput): Promise<PipelineResult> => {
+    if (threads < 2 || estimatedScoringMs(input, manifest) <= SPLIT_ABOVE_MS) return pool.run(input);
+    return Promise.all(splitByCost(input, manifest, threads).map((slice) => pool.run(slice))).then(concatPipelineResults);
+  };
   return {
     forecast: (input) =>
       closing
         ? Promise.reject(shuttingDown())
-        : pool.run(input).catch((error: unknown) => {
+        : run(input).catch((error: unknown) => {
             throw closing ? shuttingDown() : error;
           }),
     // By then the HTTP server has answered every request it kept; what is still queued is for clients that left.
