@@ -4,12 +4,20 @@ import { series } from '../../support/forecast-bodies';
 
 jest.setTimeout(30_000);
 
-// @fastify/under-pressure samples the event loop once a second, on a timer: a loop held busy in this process (the
-// app runs in it) for longer than that makes the sample that runs right after read the lag.
-function lagTheLoop(ms: number): void {
-  const until = Date.now() + ms;
+// @fastify/under-pressure samples the event loop once a second, on a timer, and reads the mean delay of the ticks
+// since its last sample. One long block is not enough: the ticks before it in the same window (every 10 ms while the
+// loop was free) pull the mean under the threshold unless the block began right after a sample, which made this
+// test pass or fail by timing (it failed once in CI). Blocks of 250 ms with a moment free between them, for
+// longer than two sample windows, leave every window's mean far above 50 ms, and the last sample read stands
+// until the next one, a second later, while the request below is answered.
+async function lagTheLoop(totalMs: number): Promise<void> {
+  const until = Date.now() + totalMs;
   while (Date.now() < until) {
-    // Busy on purpose: the lag the service must see.
+    const blockUntil = Date.now() + 250;
+    while (Date.now() < blockUntil) {
+      // Busy on purpose: the lag the service must see.
+    }
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -23,7 +31,7 @@ describe('event-loop pressure (MAX_EVENT_LOOP_DELAY_MS)', () => {
   afterAll(() => service.close());
 
   it('refuses /v1 with one 503 OVERLOADED, Retry-After and Connection: close while the loop lags, and keeps health answering', async () => {
-    lagTheLoop(1100);
+    await lagTheLoop(2300);
     const response = await fetch(`${service.url}/v1/forecast`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
