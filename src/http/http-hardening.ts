@@ -7,7 +7,7 @@ import { toErrorResponse } from '../common/error-response';
 import { AppConfig } from '../config/app-config';
 import { closeListenerGracefully } from './graceful-close';
 import { ContentEncodingUnsupportedError, RETRY_AFTER_SECONDS, ServiceOverloadedError } from './overloaded.error';
-import { ScoringAdmission } from './scoring-admission';
+import { Refusal, ScoringAdmission } from './scoring-admission';
 
 const API_PREFIX = '/v1/';
 
@@ -140,8 +140,10 @@ export async function installHardening(app: NestFastifyApplication, admissionWei
     let release = () => {};
     try {
       const weight = admissionWeight(request.body);
-      if (weight > 0) release = await admission.admit(weight);
-    } catch {
+      if (weight > 0) release = await admission.admit(weight, reply.raw);
+    } catch (refusal) {
+      // Nobody is listening for an answer to a client that left while queued.
+      if ((refusal as Refusal) === 'client_gone') return reply.hijack();
       return overloaded(reply);
     } finally {
       reserved.get(request.raw)?.();

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { ScoringAdmission, STALLED_READ_MS } from './scoring-admission';
 
 const settled = async <T>(promise: Promise<T>): Promise<'admitted' | string> => {
@@ -35,6 +36,42 @@ describe('ScoringAdmission', () => {
     await admission.admit(1);
     await expect(admission.admit(1)).rejects.toBe('queue_timeout');
     expect(admission.queued).toBe(0);
+  });
+
+  it('takes a waiter out of the queue as soon as its client leaves, so it holds no place until its timeout', async () => {
+    const admission = new ScoringAdmission(1, 1, 60_000);
+    await admission.admit(1);
+    const connection = new EventEmitter();
+    const waiting = admission.admit(1, connection);
+    await expect(admission.admit(1)).rejects.toBe('queue_full');
+    connection.emit('close');
+    await expect(waiting).rejects.toBe('client_gone');
+    expect(admission.queued).toBe(0);
+    expect(connection.listenerCount('close')).toBe(0);
+    expect(await settled(admission.admit(1))).toBe('waiting');
+  });
+
+  it.each(['its client leaves', 'it times out'])('lets lighter waiters in when a heavy one at the head of the queue leaves because %s', async (why) => {
+    const admission = new ScoringAdmission(10, 4, why === 'it times out' ? 20 : 60_000);
+    await admission.admit(6);
+    const connection = new EventEmitter();
+    const heavy = admission.admit(8, connection).catch((refusal: string) => refusal);
+    const light = admission.admit(2);
+    expect(await settled(light)).toBe('waiting');
+    if (why === 'its client leaves') connection.emit('close');
+    expect(await heavy).toBe(why === 'it times out' ? 'queue_timeout' : 'client_gone');
+    expect(await settled(light)).toBe('admitted');
+  });
+
+  it('stops listening to a connection once its request is admitted', async () => {
+    const admission = new ScoringAdmission(1, 2, 60_000);
+    const first = await admission.admit(1);
+    const connection = new EventEmitter();
+    const second = admission.admit(1, connection);
+    expect(connection.listenerCount('close')).toBe(1);
+    first();
+    await second;
+    expect(connection.listenerCount('close')).toBe(0);
   });
 
   it('lets a request heavier than the bound run alone rather than never', async () => {

@@ -1,8 +1,8 @@
 /** A body still being read this long after its place was given is a slow client's. */
 export const STALLED_READ_MS = 250;
 
-/** Why a request was not admitted: the queue was full, or it waited too long. */
-export type Refusal = 'queue_full' | 'queue_timeout';
+/** Why a request was not admitted: the queue was full, it waited too long, or its client left while it waited. */
+export type Refusal = 'queue_full' | 'queue_timeout' | 'client_gone';
 
 interface Waiter {
   weight: number;
@@ -36,19 +36,35 @@ export class ScoringAdmission {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Resolves with a release function once admitted; rejects with the Refusal otherwise. */
-  admit(weight: number): Promise<() => void> {
+  /**
+   * Resolves with a release function once admitted; rejects with the Refusal otherwise. A waiter whose
+   * `connection` emits 'close' (the request's response, closed before any answer: its client left) leaves the
+   * queue at once: queued requests of clients that had gone held its places until their timeout, and the first
+   * request after a load had ended was refused as if the queue were full. A listener only for requests that
+   * queue: an AbortController per request cost more than the refusals it would save.
+   */
+  admit(weight: number, connection?: NodeJS.EventEmitter): Promise<() => void> {
     if (this.queue.length === 0 && this.fits(weight)) return Promise.resolve(this.take(weight));
     if (this.queue.length >= this.maxQueued) return Promise.reject<() => void>('queue_full' satisfies Refusal);
     return new Promise((resolve, reject) => {
+      const leave = (refusal: Refusal) => {
+        this.queue.splice(this.queue.indexOf(waiter), 1);
+        clearTimeout(waiter.timer);
+        connection?.off('close', onGone);
+        reject(refusal);
+        // A heavy request leaving the head of the queue may let lighter ones behind it in.
+        this.drain();
+      };
+      const onGone = () => leave('client_gone');
       const waiter: Waiter = {
         weight,
-        admit: () => resolve(this.take(weight)),
-        timer: setTimeout(() => {
-          this.queue.splice(this.queue.indexOf(waiter), 1);
-          reject('queue_timeout' satisfies Refusal);
-        }, this.queueTimeoutMs),
+        admit: () => {
+          connection?.off('close', onGone);
+          resolve(this.take(weight));
+        },
+        timer: setTimeout(() => leave('queue_timeout'), this.queueTimeoutMs),
       };
+      connection?.once('close', onGone);
       this.queue.push(waiter);
     });
   }
