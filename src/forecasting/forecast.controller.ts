@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -8,7 +8,9 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ErrorResponseDto } from '../common/error-response.dto';
+import { clientGoneSignal } from './client-gone-signal';
 import { ForecastRequestDto } from './forecast-request.dto';
 import { ForecastResponseDto } from './forecast-response.dto';
 import { encodeForecastAnswer } from './forecast-answer-encoder';
@@ -30,8 +32,8 @@ export class ForecastController {
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than BODY_LIMIT_BYTES.' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'Body is not application/json.' })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'No verified model is loaded yet (code MODEL_NOT_READY).' })
-  async forecast(@Body() request: ForecastRequestDto): Promise<Buffer> {
-    return encodeForecastAnswer(await this.forecasting.forecast(request));
+  async forecast(@Body() request: ForecastRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return encodeForecastAnswer(await this.forecasting.forecast(request, clientGoneSignal(reply.raw)));
   }
 
   @Get('model')

@@ -9,6 +9,7 @@ import { PipelineResult } from '../prediction/forecast-pipeline';
 import { seriesValues } from '../prediction/forecast-values';
 import { AnsweredSeries, ForecastAnswer } from './forecast-answer';
 import { Forecaster } from '../prediction/forecaster';
+import { ForecastCancelledError } from '../prediction/forecast-cancelled.error';
 import { ModelInfoDto } from './model-info.dto';
 import { isAllZeroHistory, seriesWarnings } from './series-warnings';
 import { ModelNotReadyError } from '../model-host/model-host.errors';
@@ -23,7 +24,8 @@ export class ForecastingService {
     private readonly observer: ForecastObserver,
   ) {}
 
-  async forecast(input: ForecastInput): Promise<ForecastAnswer> {
+  /** `cancel`: aborted when the client leaves, so the slices of its forecast not yet started are not scored. */
+  async forecast(input: ForecastInput, cancel?: AbortSignal): Promise<ForecastAnswer> {
     let model;
     try {
       model = this.host.current();
@@ -41,9 +43,9 @@ export class ForecastingService {
 
     let result: PipelineResult;
     try {
-      result = await this.traced(input, manifest, model.forecaster);
+      result = await this.traced(input, manifest, model.forecaster, cancel);
     } catch (error) {
-      this.observer.forecastCompleted('server_error', input.series.length);
+      this.observer.forecastCompleted(error instanceof ForecastCancelledError ? 'client_error' : 'server_error', input.series.length);
       throw error;
     }
     const { forecasts: values, methods, rows, predictions, stages } = result;
@@ -73,11 +75,11 @@ export class ForecastingService {
    * The forecast, under a `forecast` span with one child span per pipeline stage when the request is traced. The
    * stages ran on a scoring thread, which timed them; untraced requests create no span objects at all.
    */
-  private traced(input: ForecastInput, manifest: ModelManifest, forecaster: Forecaster): Promise<PipelineResult> {
-    if (!insideRecordingSpan()) return forecaster.forecast(input);
+  private traced(input: ForecastInput, manifest: ModelManifest, forecaster: Forecaster, cancel: AbortSignal | undefined): Promise<PipelineResult> {
+    if (!insideRecordingSpan()) return forecaster.forecast(input, cancel);
     const attributes = { 'model.name': manifest.name, 'model.version': manifest.version, 'forecast.series': input.series.length };
     return withSpan('forecast', attributes, async () => {
-      const result = await forecaster.forecast(input);
+      const result = await forecaster.forecast(input, cancel);
       recordSpans(
         result.stages.map(({ stage, startedAtMs, seconds }) => ({ name: `forecast.${stage}`, startedAtMs, seconds })),
         attributes,

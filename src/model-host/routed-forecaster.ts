@@ -11,7 +11,7 @@ import { ModelManifest } from '../registry/model-manifest';
  */
 export function routedForecaster(manifest: ModelManifest, local: Forecaster, threads: Forecaster, aboveMs: number): Forecaster {
   return {
-    forecast: (input) => (estimatedScoringMs(input, manifest) > aboveMs ? threads : local).forecast(input),
+    forecast: (input, cancel) => (estimatedScoringMs(input, manifest) > aboveMs ? threads : local).forecast(input, cancel),
     release: async () => {
       await Promise.all([threads.release(), local.release()]);
     },

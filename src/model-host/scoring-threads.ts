@@ -8,6 +8,7 @@ import { PipelineResult } from '../prediction/forecast-pipeline';
 import { ModelManifest } from '../registry/model-manifest';
 import { estimatedScoringMs } from '../prediction/scoring-cost';
 import { concatPipelineResults, splitByCost } from '../prediction/split-pipeline';
+import { ForecastCancelledError } from '../prediction/forecast-cancelled.error';
 import { Forecaster } from '../prediction/forecaster';
 import type { ScoringWorkerData } from './scoring-worker';
 import { ModelNotReadyError } from './model-host.errors';
@@ -15,11 +16,39 @@ import { ModelNotReadyError } from './model-host.errors';
 export const SCORING_WORKER_FILE = path.join(__dirname, 'scoring-worker.js');
 
 /**
- * A request estimated to score longer than this is cut into one slice per thread, scored side by side: a maximal
- * body of new series, seconds of request-time fits, then answers in about 1/threads of the time. Below it the
- * extra round trips and the merge are not worth it.
+ * A request estimated to score longer than this is cut into slices (split-pipeline.ts), at least one per thread,
+ * scored side by side: a maximal body of new series, seconds of request-time fits, then answers in about
+ * 1/threads of the time. Below it the extra round trips and the merge are not worth it.
  */
 const SPLIT_ABOVE_MS = 100;
+/**
+ * About this much estimated scoring per slice: a client that leaves stops its request within one slice per thread
+ * (a maximal body of new series went on scoring for seconds after its client had gone, and the first request
+ * after a load waited for it), and other requests' tasks take their turn between a heavy request's slices.
+ */
+const SLICE_MS = 250;
+
+/**
+ * Scores `slices` in order, at most `lanes` at a time, starting none once `cancel` is aborted or a slice failed.
+ * Hand-written (15 lines) rather than p-limit: the stop on cancellation is the point, and it is one check per slice.
+ */
+export async function scoreInTurn(slices: ForecastInput[], lanes: number, score: (slice: ForecastInput) => Promise<PipelineResult>, cancel?: AbortSignal): Promise<PipelineResult[]> {
+  const results: PipelineResult[] = new Array(slices.length);
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (next < slices.length && !failed) {
+      if (cancel?.aborted) throw new ForecastCancelledError();
+      const k = next++;
+      results[k] = await score(slices[k]).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, slices.length) }, lane));
+  return results;
+}
 
 /**
  * The pipeline on `threads` worker threads (piscina), each with its own session of the verified version: the event
@@ -47,15 +76,18 @@ export function startScoringThreads(manifest: ModelManifest, modelPath: string, 
   // A task aborted by the close below is work of a client that left, not a failure: answered (to nobody) as the
   // 503 a request gets once shutdown has begun, instead of an unexpected AbortError logged with its stack.
   const shuttingDown = () => new ModelNotReadyError('the service is shutting down', { name: manifest.name, version: manifest.version });
-  const run = (input: ForecastInput): Promise<PipelineResult> => {
-    if (threads < 2 || estimatedScoringMs(input, manifest) <= SPLIT_ABOVE_MS) return pool.run(input);
-    return Promise.all(splitByCost(input, manifest, threads).map((slice) => pool.run(slice))).then(concatPipelineResults);
+  const score = (slice: ForecastInput) => pool.run(slice) as Promise<PipelineResult>;
+  const run = (input: ForecastInput, cancel?: AbortSignal): Promise<PipelineResult> => {
+    const ms = estimatedScoringMs(input, manifest);
+    if (ms <= SPLIT_ABOVE_MS) return score(input);
+    const slices = splitByCost(input, manifest, Math.max(threads, Math.ceil(ms / SLICE_MS)));
+    return scoreInTurn(slices, threads, score, cancel).then(concatPipelineResults);
   };
   return {
-    forecast: (input) =>
+    forecast: (input, cancel) =>
       closing
         ? Promise.reject(shuttingDown())
-        : run(input).catch((error: unknown) => {
+        : run(input, cancel).catch((error: unknown) => {
             throw closing ? shuttingDown() : error;
           }),
     // By then the HTTP server has answered every request it kept; what is still queued is for clients that left.

@@ -5,7 +5,11 @@ import { ModelManifest } from '../registry/model-manifest';
 
 /** Where a loaded model version answers: its scoring threads, or this thread. */
 export interface Forecaster {
-  forecast(input: ForecastInput): Promise<PipelineResult>;
+  /**
+   * `cancel`, once aborted, stops work not yet started (slices of a heavy request waiting for a thread); the promise
+   * then rejects with ForecastCancelledError. Work already running finishes: it holds no client's place.
+   */
+  forecast(input: ForecastInput, cancel?: AbortSignal): Promise<PipelineResult>;
   /** Finishes the work already started, then frees the sessions. */
   release(): Promise<void>;
 }

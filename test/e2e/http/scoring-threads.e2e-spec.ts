@@ -147,6 +147,26 @@ describe('two scoring threads, default routing (built service, embedded model)',
     expect((JSON.parse(text) as { forecasts: unknown[] }).forecasts).toHaveLength(150);
   });
 
+  it('stops scoring a heavy request once its client has left: its slices not yet started are never scored', async () => {
+    const clientErrorSeries = async () => Number(/series_total\{outcome="client_error"\} (\d+)/.exec(await (await fetch(`${service.metricsUrl}/metrics`)).text())?.[1] ?? 0);
+    const before = await clientErrorSeries();
+    const controller = new AbortController();
+    const body = JSON.stringify(unseenBody('gone'));
+    const gone = fetch(`${service.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: controller.signal }).catch((e: Error) => e.name);
+    // Admitted and scoring by now (some 16 slices of ~250 ms on two threads); the client leaves.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    controller.abort();
+    expect(await gone).toBe('AbortError');
+    // Counted as cancelled by its client (CLIENT_GONE), all 1,000 series, instead of scored to the end and answered
+    // to nobody (then it would count as a success).
+    let counted = before;
+    for (let k = 0; k < 100 && counted < before + 1000; k++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      counted = await clientErrorSeries();
+    }
+    expect(counted - before).toBe(1000);
+  });
+
   it('scores one maximal body of unseen series at a time, and answers light requests meanwhile instead of queueing them', async () => {
     const finished: string[] = [];
     const send = (name: string, body: unknown) =>
