@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { ForecastInput } from '../prediction/forecast-input';
 import { Forecaster } from '../prediction/forecaster';
 import { PipelineResult } from '../prediction/forecast-pipeline';
-import { ModelManifest } from '../registry/model-manifest';
+import { embeddedManifest as manifest, trained, unseen } from '../prediction/embedded-inputs.fixture';
 import { admissionWeight, routedForecaster } from './routed-forecaster';
-
-// The embedded model: a combination whose manifest ships the models fitted to each training series.
-const manifest = JSON.parse(readFileSync(path.resolve('registry/demand-forecast/1/manifest.json'), 'utf8')) as ModelManifest;
-const [trainedKey] = Object.keys(manifest.ensemble!.series);
-const [country, sku] = trainedKey.split('/');
-const history = (months: number) => ({ start: '2015-01', values: Array.from({ length: months }, (_, t) => 100 + t) });
-const trained = (n: number): ForecastInput => ({ horizon: 18, series: Array.from({ length: n }, () => ({ country, sku, history: history(60) })) });
-const unseen = (n: number): ForecastInput => ({ horizon: 18, series: Array.from({ length: n }, (_, i) => ({ country: 'ZZ', sku: `new-${i}`, history: history(60) })) });
 
 function recording(name: string, calls: string[]): Forecaster {
   return {

@@ -1,17 +1,6 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { ModelManifest } from '../registry/model-manifest';
-import { ForecastInput } from './forecast-input';
+import { embeddedManifest as manifest, history, trained, unseen } from './embedded-inputs.fixture';
 import { estimatedBodyScoringMs, estimatedScoringMs } from './scoring-cost';
-
-// The embedded model: a combination whose manifest ships the models fitted to each training series.
-const manifest = JSON.parse(readFileSync(path.resolve('registry/demand-forecast/1/manifest.json'), 'utf8')) as ModelManifest;
-const [trainedKey] = Object.keys(manifest.ensemble!.series);
-const [country, sku] = trainedKey.split('/');
-const history = (months: number) => ({ start: '2015-01', values: Array.from({ length: months }, (_, t) => 100 + t) });
-const trained = (n: number): ForecastInput => ({ horizon: 18, series: Array.from({ length: n }, () => ({ country, sku, history: history(60) })) });
-const unseen = (n: number): ForecastInput => ({ horizon: 18, series: Array.from({ length: n }, (_, i) => ({ country: 'ZZ', sku: `new-${i}`, history: history(60) })) });
 
 describe('estimatedScoringMs', () => {
   it('charges series the model has not seen for fitting their own models, about linear in their length', () => {
@@ -36,7 +25,7 @@ describe('estimatedBodyScoringMs', () => {
 
   it('charges an unreadable horizon as the longest, a series without a readable key as unseen, and nothing for no series', () => {
     expect(estimatedBodyScoringMs({ horizon: 'x', series: trained(1).series }, manifest)).toBeCloseTo(estimatedScoringMs(trained(1), manifest), 9);
-    expect(estimatedBodyScoringMs({ horizon: 18, series: [{ country: 1, sku, history: history(60) }] }, manifest)).toBeCloseTo(estimatedScoringMs(unseen(1), manifest), 9);
+    expect(estimatedBodyScoringMs({ horizon: 18, series: [{ ...trained(1).series[0], country: 1 }] }, manifest)).toBeCloseTo(estimatedScoringMs(unseen(1), manifest), 9);
     for (const body of [undefined, null, 3, 'x', [], { series: {} }, { horizon: 1 }]) expect(estimatedBodyScoringMs(body, manifest)).toBe(0);
   });
 
