@@ -77,8 +77,8 @@ export type AdmissionWeight = (body: unknown) => number;
 /**
  * The HTTP edge's defences, as Fastify hooks installed once while building the app: refused content encodings,
  * security and caching headers on API answers, event-loop pressure (@fastify/under-pressure, /v1 only: health
- * must keep answering), admission of forecast work by its estimated cost with a short queue, dropping work of clients that
- * have gone, and `Connection: close` once the listener has closed (graceful-close.ts).
+ * must keep answering), admission of forecast work by its estimated cost with a short queue, dropping work of
+ * clients that have gone, and `Connection: close` once the listener has closed (graceful-close.ts).
  */
 export async function installHardening(app: NestFastifyApplication, admissionWeight: AdmissionWeight): Promise<Hardening> {
   const config = app.get(AppConfig);
@@ -148,8 +148,9 @@ export async function installHardening(app: NestFastifyApplication, admissionWei
     } finally {
       reserved.get(request.raw)?.();
     }
-    // Released when the answer is ready (onSend below): a client that leaves does not end the scoring its
-    // request started, so releasing at its disconnect let new work in beside it, without bound. A request still
+    // Released when the answer is ready (onSend below): a client that leaves does not end the slice being scored
+    // for it (its unstarted slices are dropped, and the CLIENT_GONE answer then releases it), so releasing at its
+    // disconnect let new work in beside running work, without bound. A request still
     // unanswered when its connection closes is released a request timeout later; only those get a timer (one per
     // answered request kept thousands alive for REQUEST_TIMEOUT_MS and promoted them into the old generation).
     let answered = false;
