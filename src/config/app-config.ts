@@ -44,7 +44,7 @@ export abstract class AppConfig {
   /** SHUTDOWN_DRAIN_DELAY_MS: after SIGTERM, readiness is 503 at once and new connections are accepted this long. */
   abstract readonly shutdownDrainDelayMs: number;
 
-  /** MAX_SCORING_MS_IN_FLIGHT: estimated milliseconds of scoring admitted at once; more wait in the queue. */
+  /** MAX_SCORING_MS_IN_FLIGHT: estimated scoring milliseconds per turn of the scoring threads admitted at once; more wait in the queue. */
   abstract readonly maxScoringMsInFlight: number;
   /** MAX_QUEUED_REQUESTS: forecast requests waiting for admission; beyond, a 503 with Retry-After at once. */
   abstract readonly maxQueuedRequests: number;

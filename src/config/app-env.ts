@@ -89,8 +89,9 @@ export class AppEnv {
   @Transform(toInteger) @Min(1024) @IsInt() BODY_LIMIT_BYTES: number = 1_048_576;
   @Transform(toInteger) @Min(0) @IsInt() SHUTDOWN_DRAIN_DELAY_MS: number = 5000;
 
-  // Admission control and timeouts (src/http/). Two maximal bodies of trained series score at once (~54 ms each
-  // by the estimate), a maximal body of new series alone; a few more wait briefly.
+  // Admission control and timeouts (src/http/). A turn of the scoring threads holds one slice of a heavy request
+  // (90 ms by the estimate) and a maximal body of trained series (~54 ms), or two of those; a second heavy
+  // request waits, a few more briefly. Measured: 400 (seven trained bodies at once) doubled their p99 to 2 s.
   @Transform(toInteger) @Min(1) @IsInt() MAX_SCORING_MS_IN_FLIGHT: number = 150;
   @Transform(toInteger) @Min(0) @IsInt() MAX_QUEUED_REQUESTS: number = 16;
   @Transform(toInteger) @Min(1) @IsInt() QUEUE_TIMEOUT_MS: number = 1000;

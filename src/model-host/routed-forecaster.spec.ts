@@ -2,6 +2,8 @@ import { ForecastInput } from '../prediction/forecast-input';
 import { Forecaster } from '../prediction/forecaster';
 import { PipelineResult } from '../prediction/forecast-pipeline';
 import { embeddedManifest as manifest, trained, unseen } from '../prediction/embedded-inputs.fixture';
+import { estimatedScoringMs } from '../prediction/scoring-cost';
+import { SLICE_SCORING_MS } from '../prediction/split-pipeline';
 import { admissionWeight, routedForecaster } from './routed-forecaster';
 
 function recording(name: string, calls: string[]): Forecaster {
@@ -32,16 +34,18 @@ describe('routedForecaster', () => {
 });
 
 describe('admissionWeight', () => {
-  it('weighs what goes to the scoring threads at its estimate and light requests, scored at once inline, at 0', () => {
+  it('weighs what goes to the scoring threads at its estimate, at most a slice, and light requests, scored at once inline, at 0', () => {
     const body = (input: ForecastInput) => JSON.parse(JSON.stringify(input)) as unknown;
     expect(admissionWeight(body(trained(1)), manifest, 20)).toBe(0);
     expect(admissionWeight(body(trained(100)), manifest, 20)).toBe(0);
-    expect(admissionWeight(body(unseen(1000)), manifest, 20)).toBeGreaterThan(1000);
-    expect(admissionWeight(body(unseen(10)), manifest, 20)).toBeGreaterThan(20);
+    expect(admissionWeight(body(unseen(10)), manifest, 20)).toBeCloseTo(estimatedScoringMs(unseen(10), manifest), 9);
+    expect(estimatedScoringMs(unseen(1000), manifest)).toBeGreaterThan(1000);
+    expect(admissionWeight(body(unseen(1000)), manifest, 20)).toBe(SLICE_SCORING_MS);
   });
 
   it('weighs every request in full without threads, where all of them wait for the one thread there is', () => {
     expect(admissionWeight(trained(1), manifest, undefined)).toBeGreaterThan(0);
+    expect(admissionWeight(unseen(1000), manifest, undefined)).toBeCloseTo(estimatedScoringMs(unseen(1000), manifest), 9);
     expect(admissionWeight(unseen(3), manifest, undefined)).toBeGreaterThan(admissionWeight(trained(3), manifest, undefined));
   });
 });

@@ -1,6 +1,7 @@
 import { Forecaster } from '../prediction/forecaster';
 import { estimatedBodyScoringMs, estimatedScoringMs } from '../prediction/scoring-cost';
 import { ModelManifest } from '../registry/model-manifest';
+import { SLICE_SCORING_MS } from '../prediction/split-pipeline';
 
 /**
  * Each request where it is cheapest to score without stalling the event loop: on the loop's own thread when
@@ -19,12 +20,14 @@ export function routedForecaster(manifest: ModelManifest, local: Forecaster, thr
 }
 
 /**
- * What admission weighs a parsed forecast body at (src/http/scoring-admission.ts): the estimated milliseconds it
- * puts on the scoring threads by the rule above, and 0 for a light request, which scores on the loop's own thread
- * at once and so waits behind nothing a bound could count. Without threads (`aboveMs` undefined) every request
- * scores on the loop's thread, one after another, and is weighed in full.
+ * What admission weighs a parsed forecast body at (src/http/scoring-admission.ts): how long, by the estimate, it
+ * holds the scoring threads in one turn: its whole cost, or one slice for a heavy request, whose slices take turns
+ * with other requests' tasks (scoring-threads.ts). A light request, scored on the loop's own thread at once, waits
+ * behind nothing a bound could count: 0. Without threads (`aboveMs` undefined) every request scores whole on the
+ * loop's thread, one after another, and is weighed in full.
  */
 export function admissionWeight(body: unknown, manifest: ModelManifest | undefined, aboveMs: number | undefined): number {
   const ms = estimatedBodyScoringMs(body, manifest);
-  return aboveMs === undefined || ms > aboveMs ? ms : 0;
+  if (aboveMs === undefined) return ms;
+  return ms > aboveMs ? Math.min(ms, SLICE_SCORING_MS) : 0;
 }

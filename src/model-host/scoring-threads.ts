@@ -7,7 +7,7 @@ import { ForecastInput } from '../prediction/forecast-input';
 import { PipelineResult } from '../prediction/forecast-pipeline';
 import { ModelManifest } from '../registry/model-manifest';
 import { estimatedScoringMs } from '../prediction/scoring-cost';
-import { concatPipelineResults, splitByCost } from '../prediction/split-pipeline';
+import { concatPipelineResults, SLICE_SCORING_MS, splitByCost } from '../prediction/split-pipeline';
 import { ForecastCancelledError } from '../prediction/forecast-cancelled.error';
 import { Forecaster } from '../prediction/forecaster';
 import type { ScoringWorkerData } from './scoring-worker';
@@ -21,12 +21,6 @@ export const SCORING_WORKER_FILE = path.join(__dirname, 'scoring-worker.js');
  * 1/threads of the time. Below it the extra round trips and the merge are not worth it.
  */
 const SPLIT_ABOVE_MS = 100;
-/**
- * About this much estimated scoring per slice: a client that leaves stops its request within one slice per thread
- * (a maximal body of new series went on scoring for seconds after its client had gone, and the first request
- * after a load waited for it), and other requests' tasks take their turn between a heavy request's slices.
- */
-const SLICE_MS = 250;
 
 /**
  * Scores `slices` in order, at most `lanes` at a time, starting none once `cancel` is aborted or a slice failed.
@@ -80,7 +74,7 @@ export function startScoringThreads(manifest: ModelManifest, modelPath: string, 
   const run = (input: ForecastInput, cancel?: AbortSignal): Promise<PipelineResult> => {
     const ms = estimatedScoringMs(input, manifest);
     if (ms <= SPLIT_ABOVE_MS) return score(input);
-    const slices = splitByCost(input, manifest, Math.max(threads, Math.ceil(ms / SLICE_MS)));
+    const slices = splitByCost(input, manifest, Math.max(threads, Math.ceil(ms / SLICE_SCORING_MS)));
     return scoreInTurn(slices, threads, score, cancel).then(concatPipelineResults);
   };
   return {

@@ -5,6 +5,17 @@ import { ForecastValues } from './forecast-values';
 import { estimatedScoringMs } from './scoring-cost';
 
 /**
+ * About this much estimated scoring per slice of a heavy request on the scoring threads: a client that leaves
+ * stops its request within one slice per thread (a maximal body of new series went on scoring for seconds after
+ * its client had gone, and the first request after a load waited for it), and other requests' tasks take their
+ * turn between a heavy request's slices, so a heavy request holds the threads for at most this much at a time.
+ * Small enough that one slice and a maximal body of trained series (~54 ms) fit the admission bound's default
+ * (150, MAX_SCORING_MS_IN_FLIGHT) together. Against 250 ms slices a maximal body of new series scored in the
+ * same time within the noise (`node scripts/load/measure-split.js`, 2.74–2.77 s against 2.84–2.96 s on one thread).
+ */
+export const SLICE_SCORING_MS = 90;
+
+/**
  * Up to `parts` consecutive slices of the request's series, of about equal estimated scoring time, so that threads
  * scoring one each finish together. Every series' forecast depends on its own history and the model alone, so the
  * slices' answers put back in order are the whole request's (split-pipeline.spec.ts checks it byte for byte).
