@@ -220,4 +220,21 @@ describe('scoring threads released at shutdown (compiled startScoringThreads)', 
     // And once released, nothing new is started.
     await expect(forecaster.forecast(input)).rejects.toMatchObject({ code: 'MODEL_NOT_READY' });
   });
+
+  it('drops the unstarted slices of a heavy request at shutdown: the 503 of a shutdown, not a half answer', async () => {
+    buildOnce();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startScoringThreads } = require(path.join(REPO_ROOT, 'dist/model-host/scoring-threads.js')) as typeof import('../../../src/model-host/scoring-threads');
+    const version = path.join(REPO_ROOT, 'registry/demand-forecast/1');
+    const manifest = JSON.parse(readFileSync(path.join(version, 'manifest.json'), 'utf8')) as ModelManifest;
+    const forecaster = startScoringThreads(manifest, path.join(version, 'model.onnx'), { intraOpThreads: 1, interOpThreads: 1 }, 1);
+    const one = (sku: string): SeriesInput => ({ country: 'DE', sku, history: { start: '2019-01', values: seasonalValues(60) } });
+    await forecaster.forecast({ horizon: 1, series: [one('SKU-A')] });
+    // ~0.8 s by the estimate: some nine slices, one at a time on the one thread.
+    const heavy = forecaster
+      .forecast({ horizon: 12, series: Array.from({ length: 200 }, (_, i) => one(`UNSEEN-${i}`)) })
+      .then(() => 'answered', (e: { code?: string; name?: string }) => e.code ?? e.name);
+    await forecaster.release();
+    expect(await heavy).toBe('MODEL_NOT_READY');
+  });
 });
