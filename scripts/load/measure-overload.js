@@ -12,6 +12,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
+const { unseenSeries, waitForReady } = require('./load-support');
 
 const root = path.resolve(__dirname, '..', '..');
 const DURATION_MS = 10_000;
@@ -51,10 +52,7 @@ function trainedSeries() {
   const panel = seriesFromCsv(fs.readFileSync(`${root}/data/aus_retail/sales.csv`, 'utf8'), 60);
   return Array.from({ length: 1000 }, (_, i) => ({ ...panel[i % panel.length], id: `s${i}` }));
 }
-// Each its own series (its own SKU and level), so nothing about one series' fit carries to another.
-const values = (i) => Array.from({ length: 60 }, (_, t) => Math.round((100 + i) * (1 + 0.3 * Math.sin(t / 2 + i)) * 100) / 100);
-const unseenSeries = () => Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, country: 'NSW', sku: `new_${i}`, history: { start: '2014-01', values: values(i) } }));
-const body = JSON.stringify({ horizon: 12, series: process.env.BODY === 'unseen' ? unseenSeries() : trainedSeries() });
+const body = JSON.stringify({ horizon: 12, series: process.env.BODY === 'unseen' ? unseenSeries(1000) : trainedSeries() });
 const bodyFile = path.join(scratch, 'body.json');
 fs.writeFileSync(bodyFile, body);
 
@@ -110,12 +108,7 @@ function serverP99(metrics, statusClass) {
 }
 
 (async () => {
-  for (;;) {
-    try {
-      if ((await fetch(url + '/health/ready')).status === 200) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitForReady(url);
   const load = new Promise((resolve, reject) =>
     autocannon({ url: url + '/v1/forecast', method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 256, duration: DURATION_MS / 1000 }, (e, r) =>
       e ? reject(e) : resolve(r),

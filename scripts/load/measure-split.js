@@ -6,11 +6,12 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { unseenSeries, waitForReady } = require('./load-support');
 
 const root = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.RUNS || 5);
-const values = (i) => Array.from({ length: 60 }, (_, t) => Math.round((100 + i) * (1 + 0.3 * Math.sin(t / 2 + i)) * 100) / 100);
-const body = JSON.stringify({ horizon: 12, series: Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, country: 'NSW', sku: `new_${i}`, history: { start: '2014-01', values: values(i) } })) });
+// The body measure-overload.js sends with BODY=unseen.
+const body = JSON.stringify({ horizon: 12, series: unseenSeries(1000) });
 
 async function measure(threads) {
   const port = 17000 + Math.floor(Math.random() * 1000);
@@ -18,12 +19,7 @@ async function measure(threads) {
   const env = { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: String(port + 1000), LOG_LEVEL: 'error', MODEL_REGISTRY_URL: 'file:./registry', FORECAST_LOG_URL: `file:${path.join(scratch, 'log')}`, SCORING_THREADS: String(threads), SHUTDOWN_DRAIN_DELAY_MS: '0' };
   const child = spawn(process.execPath, ['--max-old-space-size=256', 'dist/main.js'], { cwd: root, stdio: 'inherit', env });
   const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitForReady(url);
   const times = [];
   let answer = '';
   for (let k = 0; k < RUNS; k++) {
