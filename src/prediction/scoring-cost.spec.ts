@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { embeddedManifest as manifest, history, trained, unseen } from './embedded-inputs.fixture';
-import { estimatedBodyScoringMs, estimatedScoringMs } from './scoring-cost';
+import { estimatedBodyScoringMs, estimatedScoringMs, estimatedSeriesScoringMs } from './scoring-cost';
 
 describe('estimatedScoringMs', () => {
   it('charges series the model has not seen for fitting their own models, about linear in their length', () => {
@@ -8,6 +8,14 @@ describe('estimatedScoringMs', () => {
     expect(estimatedScoringMs(unseen(10), manifest)).toBeCloseTo(10 * estimatedScoringMs(unseen(1), manifest), 9);
     const long = { ...unseen(1), series: [{ ...unseen(1).series[0], history: history(120) }] };
     expect(estimatedScoringMs(long, manifest)).toBeCloseTo(2 * estimatedScoringMs(unseen(1), manifest), 9);
+  });
+
+  it('is the sum of each series\' share, in the request\'s order', () => {
+    const input = { horizon: 18, series: [...unseen(3).series, ...trained(2).series] };
+    const shares = estimatedSeriesScoringMs(input, manifest);
+    expect(shares).toHaveLength(5);
+    expect(shares[0]).toBeGreaterThan(shares[4]);
+    expect(shares.reduce((sum, ms) => sum + ms, 0)).toBeCloseTo(estimatedScoringMs(input, manifest), 9);
   });
 
   it('puts a 100-series batch of trained series under the default 20 ms, and a maximal body of unseen ones far above', () => {

@@ -15,6 +15,12 @@ function seriesMs(shippedKeys: Record<string, unknown> | undefined, country: unk
   return fitted ? FITTED_SERIES_MS_PER_MONTH * months : SHIPPED_SERIES_MS_PER_STEP * horizon;
 }
 
+/** Each series' share of estimatedScoringMs, in the request's order. */
+export function estimatedSeriesScoringMs(input: ForecastInput, manifest: ModelManifest): number[] {
+  const shipped = manifest.ensemble?.series;
+  return input.series.map((series) => seriesMs(shipped, series.country, series.sku, series.history.values.length, input.horizon));
+}
+
 /** Roughly how long scoring `input` holds a thread, from what the request and the manifest say before any work. */
 export function estimatedScoringMs(input: ForecastInput, manifest: ModelManifest): number {
   const shipped = manifest.ensemble?.series;

@@ -2,7 +2,7 @@ import { ModelManifest } from '../registry/model-manifest';
 import { ForecastInput } from './forecast-input';
 import { FORECAST_STAGES, PipelineResult, StageTiming } from './forecast-pipeline';
 import { ForecastValues } from './forecast-values';
-import { estimatedScoringMs } from './scoring-cost';
+import { estimatedSeriesScoringMs } from './scoring-cost';
 
 /**
  * About this much estimated scoring per slice of a heavy request on the scoring threads: a client that leaves
@@ -23,7 +23,7 @@ export const SLICE_SCORING_MS = 90;
 export function splitByCost(input: ForecastInput, manifest: ModelManifest, parts: number): ForecastInput[] {
   const count = Math.min(parts, input.series.length);
   if (count <= 1) return [input];
-  const costs = input.series.map((series) => estimatedScoringMs({ horizon: input.horizon, series: [series] }, manifest));
+  const costs = estimatedSeriesScoringMs(input, manifest);
   const total = costs.reduce((sum, ms) => sum + ms, 0);
   const slices: ForecastInput[] = [];
   let from = 0;
