@@ -9,6 +9,13 @@ export const INSUFFICIENT_DATA = -1;
 
 type AccuracyLabel = 'horizon_bucket' | 'version' | 'country';
 
+/**
+ * Where a forecast request was when its client left: its body read but not parsed; waiting for admission; parsed
+ * and admitted, not yet scored; or scored (or its unstarted slices dropped) with nobody left to take the answer.
+ */
+export const ABANDONED_STAGES = ['before_parse', 'queued', 'before_scoring', 'answered'] as const;
+export type AbandonedStage = (typeof ABANDONED_STAGES)[number];
+
 const BATCH_SERIES_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 const LOAD_SECONDS_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
@@ -23,6 +30,7 @@ export class MonitoringMetrics {
   readonly stageDuration: FastHistogram<'stage' | 'model' | 'version'>;
   readonly requests: FastCounter<'route' | 'outcome'>;
   readonly series: FastCounter<'outcome'>;
+  readonly abandonedForecasts: FastCounter<'stage'>;
   readonly batchSeries: FastHistogram;
   readonly scoredRows: FastCounter;
 
@@ -97,6 +105,13 @@ export class MonitoringMetrics {
       registers,
     );
     this.series = new FastCounter(`${p}series_total`, 'Series in forecast requests that reached the service, by request outcome.', ['outcome'], registers);
+    this.abandonedForecasts = new FastCounter(
+      `${p}forecast_requests_abandoned_total`,
+      'Forecast requests whose client closed its connection before the answer, by the stage the service had reached (before_parse, queued, before_scoring, answered); requests_total counts answers sent, so these are not in it.',
+      ['stage'],
+      registers,
+    );
+    for (const stage of ABANDONED_STAGES) this.abandonedForecasts.labels({ stage })(0);
     this.batchSeries = new FastHistogram(`${p}request_series`, 'Series per forecast request (batch size).', [], BATCH_SERIES_BUCKETS, registers);
     this.scoredRows = new FastCounter(
       `${p}scored_rows_total`,

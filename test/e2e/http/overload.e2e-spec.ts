@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import * as net from 'node:net';
 import { waitForReadiness } from '../../support/app';
 import { buildOnce, BuiltService, spawnService } from '../../support/built-service';
 import { series } from '../../support/forecast-bodies';
@@ -64,6 +65,35 @@ describe('overload of the booted service', () => {
     expect(live.status).toBe(200);
     expect(liveMs).toBeLessThan(1000);
     // Full service again as soon as the burst is over.
+    expect((await forecast()).status).toBe(200);
+  });
+
+  const counters = async (): Promise<Record<string, number>> => {
+    const text = await (await fetch(`${running.metricsUrl}/metrics`)).text();
+    const read = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+    const abandoned = (stage: string) => read(new RegExp(`forecast_requests_abandoned_total\\{stage="${stage}"\\} (\\d+)`));
+    const series = [...text.matchAll(/^demand_forecast_series_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    return { beforeParse: abandoned('before_parse'), queued: abandoned('queued'), beforeScoring: abandoned('before_scoring'), answered: abandoned('answered'), series };
+  };
+
+  it('parses and scores nothing for clients that sent their body and closed, counts them as abandoned, and answers the next', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const before = await counters();
+    // A flood ending, or clients timing out: the whole request and the close arrive together.
+    const request = `POST /v1/forecast HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    await Promise.all(
+      Array.from({ length: 12 }, () => new Promise((resolve) => net.connect(Number(new URL(running.url).port), '127.0.0.1', function (this: net.Socket) {
+        this.on('error', resolve).on('close', resolve);
+        this.end(request);
+      }))),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = await counters();
+    // Not one of them reached validation or scoring.
+    expect(after.series).toBe(before.series);
+    // Those given a place to be read were dropped before their body was parsed (the rest were refused unread).
+    expect(after.beforeParse - before.beforeParse).toBeGreaterThanOrEqual(1);
+    expect(after.beforeParse - before.beforeParse + after.queued - before.queued + after.beforeScoring - before.beforeScoring).toBeLessThanOrEqual(12);
     expect((await forecast()).status).toBe(200);
   });
 
