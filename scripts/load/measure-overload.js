@@ -159,6 +159,7 @@ function serverP99(metrics, statusClass) {
       },
       service: { admitted: serverP99(metrics, '2xx'), refused: serverP99(metrics, '5xx') },
       liveness: { count: live.length, p50: quantile(live, 0.5), p99: quantile(live, 0.99), slowest: [...probed].sort((a, b) => b[0] - a[0]).slice(0, 5).map(([ms, at]) => `${ms} ms at ${(at / 1000).toFixed(1)} s`) },
+      abandoned: Object.fromEntries([...metrics.matchAll(/forecast_requests_abandoned_total\{stage="(\w+)"\} (\d+)/g)].map(([, stage, n]) => [stage, Number(n)])),
       maxRssMB: Math.round(maxRss / 1048576),
       afterLoad: { status: after.status, ms: afterLoadMs },
     }),

@@ -1,7 +1,9 @@
+import * as path from 'node:path';
+import Piscina from 'piscina';
 import { ForecastInput } from '../prediction/forecast-input';
 import { PipelineResult } from '../prediction/forecast-pipeline';
 import { ForecastCancelledError } from '../prediction/forecast-cancelled.error';
-import { scoreInTurn } from './scoring-threads';
+import { scoreInTurn, scoringPoolOptions } from './scoring-threads';
 
 const slices = (n: number): ForecastInput[] => Array.from({ length: n }, (_, k) => ({ horizon: k + 1, series: [] }));
 const resultOf = (slice: ForecastInput) => ({ stages: [], horizonSeen: slice.horizon }) as unknown as PipelineResult;
@@ -47,5 +49,24 @@ describe('scoreInTurn', () => {
     await tick();
     await tick();
     expect(started).toEqual([1, 2, 3]);
+  });
+});
+
+describe('scoringPoolOptions', () => {
+  it('scores slices first come, first served: a request waiting in the queue is not overtaken by those that keep sending', async () => {
+    const pool = new Piscina(scoringPoolOptions(path.resolve(__dirname, '../../test/support/sleeping-worker.js'), 1, undefined));
+    try {
+      const finished: string[] = [];
+      // Four requests of eight slices each, every request sending its next slice as soon as its last one is answered.
+      const request = async (tag: string) => {
+        for (let k = 0; k < 8; k++) finished.push(await pool.run({ tag, ms: 10 }));
+      };
+      await Promise.all(['a', 'b', 'c', 'd'].map(request));
+      // Each request's first slice is among the first five answered (piscina's default order answered one of them
+      // only after the other three had finished all of theirs).
+      for (const tag of ['a', 'b', 'c', 'd']) expect(finished.indexOf(tag)).toBeLessThan(5);
+    } finally {
+      await pool.destroy();
+    }
   });
 });
