@@ -3,6 +3,8 @@ import * as net from 'node:net';
 import { waitForReadiness } from '../../support/app';
 import { buildOnce, BuiltService, spawnService } from '../../support/built-service';
 import { series } from '../../support/forecast-bodies';
+import { REQUEST_OUTCOMES } from '../../../src/monitoring/metrics/request-outcome';
+import { sampleValue } from '../monitoring/support/metrics-text';
 
 jest.setTimeout(60_000);
 
@@ -70,10 +72,9 @@ describe('overload of the booted service', () => {
 
   const counters = async (): Promise<Record<string, number>> => {
     const text = await (await fetch(`${running.metricsUrl}/metrics`)).text();
-    const read = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
-    const abandoned = (stage: string) => read(new RegExp(`forecast_requests_abandoned_total\\{stage="${stage}"\\} (\\d+)`));
-    const series = [...text.matchAll(/^demand_forecast_series_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
-    return { beforeParse: abandoned('before_parse'), queued: abandoned('queued'), beforeScoring: abandoned('before_scoring'), answered: abandoned('answered'), series };
+    const abandoned = (stage: string) => sampleValue(text, 'demand_forecast_forecast_requests_abandoned_total', { stage }) ?? NaN;
+    const series = REQUEST_OUTCOMES.reduce((sum, outcome) => sum + (sampleValue(text, 'demand_forecast_series_total', { outcome }) ?? 0), 0);
+    return { beforeParse: abandoned('before_parse'), queued: abandoned('queued'), beforeScoring: abandoned('before_scoring'), series };
   };
 
   it('parses and scores nothing for clients that sent their body and closed, counts them as abandoned, and answers the next', async () => {
