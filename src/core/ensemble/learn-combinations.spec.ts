@@ -1,4 +1,5 @@
 import { seededRandom } from '../seeded-random';
+import { DEFAULT_WEIGHTS } from './combination';
 import { BacktestRecord, DEFAULT_LEARN_OPTIONS, learnCombinations, simplexGrid } from './learn-combinations';
 
 function records(count: number, make: (actual: number, i: number) => Partial<Record<'ets' | 'theta' | 'trees', number>>, length = 60): BacktestRecord[] {
@@ -11,7 +12,7 @@ function records(count: number, make: (actual: number, i: number) => Partial<Rec
       if (sample[name] === undefined) continue;
       members[name] = actual.map((a, h) => make(a, i * 18 + h)[name]!);
     }
-    return { traits: { length, zeroShare: 0 }, members, actual };
+    return { series: `s${i}`, traits: { length, zeroShare: 0 }, members, actual };
   });
 }
 
@@ -47,6 +48,32 @@ describe('learnCombinations', () => {
     const rs = [...records(30, (a) => ({ ets: a * 1.05, theta: a * 0.95, trees: a })), ...records(10, (a) => ({ ets: a * 1.05, theta: a * 0.95 }))];
     const all = learnCombinations(rs).find((e) => e.key === '*|*')!;
     expect(all.weights.trees).toBeUndefined();
+  });
+
+  it('keeps the default pair where weights learnt on some series do not carry to the others', () => {
+    // Each series errs by its own amounts, centred on none: what the sample's weights learn is its own noise.
+    const random = seededRandom(11);
+    const offsets = Array.from({ length: 40 }, () => [random() - 0.5, random() - 0.5]);
+    const noisy = records(40, (a, k) => {
+      const [e, t] = offsets[Math.floor(k / 18)];
+      return { ets: a * (1 + 0.6 * e), theta: a * (1 + 0.6 * t) };
+    });
+    const free = learnCombinations(noisy, { ...DEFAULT_LEARN_OPTIONS, folds: 0 }).find((e) => e.key === '*|*')!;
+    expect(free.weights).not.toEqual(DEFAULT_WEIGHTS);
+    expect(learnCombinations(noisy).find((e) => e.key === '*|*')!.weights).toEqual(DEFAULT_WEIGHTS);
+  });
+
+  it('keeps learnt weights that carry from series to series', () => {
+    const entries = learnCombinations(records(40, (a, k) => ({ ets: a * (1 + 0.2 * Math.sin(k)), theta: a * (1 + 0.2 * Math.cos(k)), trees: a * 1.02 })));
+    const { weights } = entries.find((e) => e.key === '*|*')!;
+    expect(weights.trees).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('takes a series with its origins and shortened copies as one when cross-fitting', () => {
+    // Forty records of two series: every fold's learnt weights come from the other series, which misleads.
+    const two = records(40, (a, k) => (Math.floor(k / 18) % 2 === 0 ? { ets: a, theta: a * 0.7 } : { ets: a * 1.3, theta: a }));
+    const asTwo = two.map((r, i) => ({ ...r, series: `s${i % 2}` }));
+    expect(learnCombinations(asTwo).find((e) => e.key === '*|*')!.weights).toEqual(DEFAULT_WEIGHTS);
   });
 
   it('is deterministic', () => {

@@ -2,7 +2,7 @@ import { buildForecastMatrix, SeriesHistory } from '../../features/feature-build
 import { FeatureSpec } from '../../features/feature-spec';
 import { combineForecast } from '../../core/ensemble/combination';
 import { CalibrationRecord } from '../../core/ensemble/calibrate-intervals';
-import { CombinationEntry } from '../../core/ensemble/ensemble-spec';
+import { CombinationEntry, seriesKey } from '../../core/ensemble/ensemble-spec';
 import { intervalScale, intervalSpace } from '../../core/ensemble/intervals';
 import { BacktestRecord } from '../../core/ensemble/learn-combinations';
 import { historyTraits } from '../../core/ensemble/segments';
@@ -65,6 +65,7 @@ export function ensembleBacktest(panel: SeriesHistory[], params: TrainingParams,
       const { forecasts } = statisticalMembers(s.values, horizon, traits, undefined);
       const t = trees.get(i);
       records.push({
+        series: seriesKey(s.country, s.sku),
         country: s.country,
         sku: s.sku,
         offset,
@@ -93,7 +94,7 @@ export function ensembleBacktest(panel: SeriesHistory[], params: TrainingParams,
       const t = viewTrees.get(k);
       const members = t ? { ...forecasts, ...t } : forecasts;
       // The view ends where its series' cut does, so the months after it are the same actuals.
-      records.push({ country: v.country, sku: v.sku, offset, history: v.values, shortView: true, traits, members, actual: actualsAfter(full, full.values.length - offset, horizon) });
+      records.push({ series: seriesKey(v.country, v.sku), country: v.country, sku: v.sku, offset, history: v.values, shortView: true, traits, members, actual: actualsAfter(full, full.values.length - offset, horizon) });
     });
   }
   return records;
