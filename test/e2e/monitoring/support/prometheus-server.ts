@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 export interface PrometheusServer {
   url: string;
@@ -23,6 +23,9 @@ async function freePort(): Promise<number> {
  * Starts the real `prometheus` binary (Debian package `prometheus`) on loopback, scraping `target` (one replica
  * or several, as a fleet) every second
  * and evaluating `ruleFiles` every second. Fails, never skips, when the binary is missing.
+ *
+ * Each copied rule group's own `interval:` is replaced by one second: the production 30 s would make every test wait
+ * up to 30 s for each recorded series to appear, while the expressions under test stay exactly as shipped.
  */
 export async function startPrometheus(target: string | string[], ruleFiles: string[]): Promise<PrometheusServer> {
   if (spawnSync('prometheus', ['--version']).error) {
@@ -31,7 +34,9 @@ export async function startPrometheus(target: string | string[], ruleFiles: stri
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prometheus-e2e-'));
   const rules = ruleFiles.map((file, i) => {
     const copy = path.join(dir, `rules-${i}.yml`);
-    fs.copyFileSync(file, copy);
+    const document = parse(fs.readFileSync(file, 'utf8')) as { groups: { interval?: string }[] };
+    for (const group of document.groups) group.interval = '1s';
+    fs.writeFileSync(copy, stringify(document));
     return copy;
   });
   fs.writeFileSync(
