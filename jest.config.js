@@ -14,6 +14,11 @@ const base = {
   transform,
   transformIgnorePatterns: [],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // Jest runs every module in a vm context, where each read of a global goes through an interceptor: Math.abs in a
+  // fitting loop measured 35x slower than in node, request-time fits in-process 15x (jestjs/jest#5163). Injected
+  // globals are read once per module, as locals. Nothing here is faked by jest (Date and timers are left out).
+  sandboxInjectedGlobals: ['Math', 'Number', 'Array', 'Object', 'JSON', 'Infinity', 'Map', 'Set', 'String', 'Symbol',
+    'Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Uint8Array', 'Uint16Array', 'Int8Array', 'Int16Array'],
 };
 
 const e2e = {

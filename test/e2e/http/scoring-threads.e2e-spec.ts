@@ -76,16 +76,17 @@ describe('scoring threads of the built service (node dist/main.js, SCORING_THREA
     series: Array.from({ length: 1000 }, (_, i) => series({ id: `s${i}`, sku: `SKU-${i}`, history: { start: '2019-01', values: seasonalValues(60, 50 + i, i) } })),
   };
 
-  it('scored on the event loop thread, a fifth of a maximal body blocks that loop for seconds (what the threads prevent)', async () => {
+  it('scored on the event loop thread, a maximal body blocks that loop for seconds (what the threads prevent)', async () => {
     await loopLagMaxSeconds(onLoop.metricsUrl);
-    expect((await post(onLoop.url, { ...maximal, series: maximal.series.slice(0, 200) })).status).toBe(200);
+    expect((await post(onLoop.url, maximal)).status).toBe(200);
     expect(await loopLagMaxSeconds(onLoop.metricsUrl)).toBeGreaterThan(1);
   });
 
   // Issue 10 asks for no stall beyond 250 ms; on this shared machine the main thread also waits for a core while
   // the scoring thread holds one, so the suite holds it to the liveness probe's budget and README records the
   // quiet-machine number. Before scoring threads this was the seconds of the test above.
-  it('keeps its event loop free while maximal bodies are scored on the thread, and liveness answering (issue 10)', async () => {    await loopLagMaxSeconds();
+  it('keeps its event loop free while maximal bodies are scored on the thread, and liveness answering (issue 10)', async () => {
+    await loopLagMaxSeconds();
     let done = false;
     // Two at once, scored one after the other: seconds of scoring on the thread meanwhile.
     const statuses: number[] = [];
