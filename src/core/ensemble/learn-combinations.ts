@@ -49,17 +49,15 @@ export function simplexGrid(k: number, steps: number): number[][] {
   return out;
 }
 
-function absoluteError(points: SegmentPoints, weights: Partial<Record<MemberName, number>>, stride: number): { error: number; actual: number } {
+/** Σ|ŷ − y| over every `stride`-th point: a segment's actuals are the same for every candidate, so this ranks them as WAPE does. */
+function absoluteError(points: SegmentPoints, weights: Partial<Record<MemberName, number>>, stride: number): number {
   let error = 0;
-  let actual = 0;
   for (let i = 0; i < points.records.length; i += stride) {
     const record = points.records[i];
     const index = points.steps[i] - 1;
-    const a = record.actual[index];
-    error += Math.abs(Math.max(0, combineStep(record.members, weights, index)) - a);
-    actual += Math.abs(a);
+    error += Math.abs(Math.max(0, combineStep(record.members, weights, index)) - record.actual[index]);
   }
-  return { error, actual };
+  return error;
 }
 
 /** Every how many points a segment is scored so that at most `maxPoints` are. */
@@ -71,7 +69,7 @@ function strideFor(points: SegmentPoints, maxPoints: number): number {
 function bestWeights(points: SegmentPoints, shared: MemberName[], options: LearnOptions): Partial<Record<MemberName, number>> {
   const stride = strideFor(points, options.maxPoints);
   const alone = shared
-    .map((m) => ({ m, ...absoluteError(points, { [m]: 1 }, stride) }))
+    .map((m) => ({ m, error: absoluteError(points, { [m]: 1 }, stride) }))
     .sort((a, b) => a.error - b.error || MEMBERS.indexOf(a.m) - MEMBERS.indexOf(b.m));
   const candidates = alone.slice(0, options.maxMembers).map((a) => a.m);
   let best: { weights: Partial<Record<MemberName, number>>; error: number } | undefined;
@@ -80,7 +78,7 @@ function bestWeights(points: SegmentPoints, shared: MemberName[], options: Learn
     candidates.forEach((m, i) => {
       if (vector[i] > 0) weights[m] = vector[i];
     });
-    const { error } = absoluteError(points, weights, stride);
+    const error = absoluteError(points, weights, stride);
     if (best === undefined || error < best.error * (1 - 1e-12)) best = { weights, error };
   }
   return best!.weights;
@@ -122,8 +120,8 @@ function learningCarries(points: SegmentPoints, shared: MemberName[], options: L
   for (let fold = 0; fold < options.folds; fold++) {
     const held = part((f) => f === fold);
     if (held.records.length === 0) continue;
-    learnt += absoluteError(held, bestWeights(part((f) => f !== fold), shared, foldOptions), stride).error;
-    pair += absoluteError(held, DEFAULT_WEIGHTS, stride).error;
+    learnt += absoluteError(held, bestWeights(part((f) => f !== fold), shared, foldOptions), stride);
+    pair += absoluteError(held, DEFAULT_WEIGHTS, stride);
   }
   return learnt < pair;
 }
