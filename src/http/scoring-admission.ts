@@ -62,7 +62,8 @@ export class ScoringAdmission {
           connection?.off('close', onGone);
           resolve(this.take(weight));
         },
-        timer: setTimeout(() => leave('queue_timeout'), this.queueTimeoutMs),
+        // Unref'd: a queue timeout alone must not keep alive a process that has nothing else left to do.
+        timer: setTimeout(() => leave('queue_timeout'), this.queueTimeoutMs).unref(),
       };
       connection?.once('close', onGone);
       this.queue.push(waiter);
