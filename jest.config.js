@@ -4,7 +4,7 @@
 const os = require('node:os');
 
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   // NestJS 12 ships ES modules, which Node 20 requires natively but jest's module system cannot load.
   '^.+\\.m?js$': '<rootDir>/test/support/esm-to-cjs.transform.js',
 };
