@@ -84,7 +84,7 @@ describe('ensembleForecast', () => {
     const served = ensembleForecast({ values, horizon: 6, global }, ensemble);
     expect(Object.keys(served.members).sort()).toEqual(['ets', 'theta', 'trees']);
     const evaluated = ensembleForecast({ values, horizon: 6, global, allMembers: true }, ensemble);
-    expect(Object.keys(evaluated.members).sort()).toEqual(['ets', 'naive', 'seasonal_naive', 'theta', 'trees']);
+    expect(Object.keys(evaluated.members).sort()).toEqual(['ets', 'naive', 'seasonal_drift', 'seasonal_naive', 'theta', 'trees']);
     expect(Array.from(served.values)).toEqual(Array.from(evaluated.values));
     // Weighted by trees only, a history too short for them falls back to the ETS–Theta pair.
     const treesOnly = loadEnsemble({ ...spec, combinations: [{ key: '*|*', weights: { trees: 1 }, points: 1 }] });

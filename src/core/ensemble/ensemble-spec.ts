@@ -6,7 +6,7 @@ import type { ThetaParams } from '../methods/theta';
  * The forecasters a combination draws on: `trees` is the global ONNX model and `smoothing` the features' damped
  * smoothing (both from the trees' input rows); the others are fitted per series.
  */
-export const MEMBERS = ['ets', 'theta', 'trees', 'smoothing', 'intermittent', 'seasonal_naive', 'naive'] as const;
+export const MEMBERS = ['ets', 'theta', 'trees', 'smoothing', 'intermittent', 'seasonal_naive', 'seasonal_drift', 'naive'] as const;
 export type MemberName = (typeof MEMBERS)[number];
 
 /** Weights of one segment (see segments.ts for the key), non-negative and summing to 1, learnt on the backtest. */

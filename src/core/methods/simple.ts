@@ -18,6 +18,23 @@ export function seasonalNaive(y: ArrayLike<number>, horizon: number, period = 12
   return out;
 }
 
+/**
+ * Seasonal naive plus the mean change between each month and the same month a year earlier, once per season
+ * ahead: fable's SNAIVE(y ~ drift()). The same month last year carries the season, the drift the level the series
+ * has moved by since (a launch ramp, a growing line); seasonal naive while no month has a year-earlier twin.
+ */
+export function seasonalNaiveDrift(y: ArrayLike<number>, horizon: number, period = 12): Float64Array {
+  requireHistory(y, 'seasonalNaiveDrift');
+  const n = y.length;
+  if (n <= period) return seasonalNaive(y, horizon, period);
+  let change = 0;
+  for (let t = period; t < n; t++) change += y[t] - y[t - period];
+  const drift = change / (n - period);
+  const out = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) out[h] = y[n - period + (h % period)] + drift * (1 + Math.floor(h / period));
+  return out;
+}
+
 /** Every step is the history's mean. */
 export function meanForecast(y: ArrayLike<number>, horizon: number): Float64Array {
   requireHistory(y, 'meanForecast');
