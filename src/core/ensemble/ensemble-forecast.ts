@@ -52,7 +52,7 @@ export interface EnsembleForecast {
  */
 function neededMembers(weights: Partial<Record<MemberName, number>>, traits: HistoryTraits, length: number, global: boolean): Set<MemberName> {
   const available = (m: MemberName) =>
-    m === 'trees' || m === 'smoothing' ? global : m === 'intermittent' ? traits.zeroShare > 0 : m === 'seasonal_naive' ? length >= 12 : m === 'seasonal_drift' ? length > 12 : true;
+    m === 'trees' || m === 'smoothing' ? global : m === 'intermittent' ? traits.zeroShare > 0 : m === 'seasonal_naive' || m === 'seasonal_drift' ? length >= 12 : true;
   const weighted = MEMBERS.filter((m) => (weights[m] ?? 0) > 0 && available(m));
   return new Set<MemberName>(weighted.length > 0 ? weighted : ['ets', 'theta', 'naive']);
 }

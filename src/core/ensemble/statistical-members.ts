@@ -31,7 +31,7 @@ function finite(forecast: Float64Array): boolean {
 
 /**
  * The per-series members for one history: ETS and Theta always, the intermittent-demand method when the history
- * has zeros, seasonal naive with a year of history (with drift from a year and a month), naive always; only those in `needed` when it is given (serving
+ * has zeros, seasonal naive with and without drift with a year of history, naive always; only those in `needed` when it is given (serving
  * computes what the series' weights use, training and evaluation everything). Shipped parameters are re-applied
  * to the history; a model that does not fit it (absent, or unusable on this length) is fitted here.
  */
@@ -78,7 +78,9 @@ export function statisticalMembers(
     models.intermittent = intermittent.params;
   }
   if (values.length >= PERIOD && wanted('seasonal_naive')) forecasts.seasonal_naive = seasonalNaive(values, horizon, PERIOD);
-  if (values.length > PERIOD && wanted('seasonal_drift')) forecasts.seasonal_drift = seasonalNaiveDrift(values, horizon, PERIOD);
+  // From a year, like seasonal naive (which it equals until a month has a year-earlier twin): the backtest weighs a
+  // member only for segments where every record has it, and 12 months opens the 12-23 segment.
+  if (values.length >= PERIOD && wanted('seasonal_drift')) forecasts.seasonal_drift = seasonalNaiveDrift(values, horizon, PERIOD);
   if (wanted('naive')) forecasts.naive = naive(values, horizon);
   for (const name of Object.keys(forecasts) as MemberName[]) {
     const f = forecasts[name]!;
