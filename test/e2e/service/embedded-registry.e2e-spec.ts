@@ -74,4 +74,16 @@ describe('the embedded default registry (registry/ at the repository root)', () 
     const empty = await request(service.url).post('/v1/forecast').send({ horizon: 3, series: [{ ...tail(6, 'empty'), history: { start: '2018-01', values: [] } }] }).expect(400);
     expect(empty.body.violations).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'series[0].history.values' })]));
   });
+
+  it('continues a new product\'s 14-month launch ramp instead of sending it back to last year\'s level', async () => {
+    // 5, 6, ..., 18: seasonal naive alone would answer 7, 8, 9 (and did, weighted 0.9, before seasonal drift).
+    const ramp = { horizon: 3, series: [{ country: 'NSW', sku: 'NEW-LAUNCH', history: { start: '2023-01', values: Array.from({ length: 14 }, (_, t) => 5 + t) } }] };
+    const response = await request(service.url).post('/v1/forecast').send(ramp).expect(200);
+    const [forecast] = response.body.forecasts as { method: string; points: { value: number }[] }[];
+    expect(forecast.method).toContain('seasonal_drift');
+    for (const [h, point] of forecast.points.entries()) {
+      expect(point.value).toBeGreaterThan(16 + h);
+      expect(point.value).toBeLessThan(22 + h);
+    }
+  });
 });
