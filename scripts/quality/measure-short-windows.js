@@ -28,8 +28,10 @@ const PANELS = {
   let all = [];
   for (const file of panel.files) all = all.concat((await loadSalesCsv(path.join(shared, 'data', panel.dir, file), { columns, dropInvalid: false })).series);
   // aus_retail: the 148 series running to the panel's last month, the ones its SOURCE.md scores.
-  const last = Math.max(...all.map((s) => s.start + s.values.length - 1));
-  if (panelName === 'aus_retail') all = all.filter((s) => s.start + s.values.length - 1 === last);
+  if (panelName === 'aus_retail') {
+    const last = Math.max(...all.map((s) => s.start + s.values.length - 1));
+    all = all.filter((s) => s.start + s.values.length - 1 === last);
+  }
   const cut = all.map((s) => ({ ...s, values: s.values.slice(0, -HOLDOUT) }));
   const params = { ...DEFAULT_TRAINING_PARAMS, features: { ...DEFAULT_TRAINING_PARAMS.features, maxHorizon: HOLDOUT, attributes: [] } };
   const model = trainEnsembleModel(cut, params, SILENT);

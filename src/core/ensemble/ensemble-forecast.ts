@@ -3,7 +3,7 @@ import { CombinationEntry, EnsembleSpec, IntervalEntry, MemberName, MEMBERS, Ser
 import { GlobalMembers } from './global-members';
 import { calibratedInterval } from './intervals';
 import { historyTraits, HistoryTraits } from './segments';
-import { statisticalMembers } from './statistical-members';
+import { historySupports, statisticalMembers } from './statistical-members';
 
 /** The ensemble spec with its lists indexed by key once, when a model is loaded. */
 export interface LoadedEnsemble {
@@ -51,8 +51,7 @@ export interface EnsembleForecast {
  * from running every method for every series.
  */
 function neededMembers(weights: Partial<Record<MemberName, number>>, traits: HistoryTraits, length: number, global: boolean): Set<MemberName> {
-  const available = (m: MemberName) =>
-    m === 'trees' || m === 'smoothing' ? global : m === 'intermittent' ? traits.zeroShare > 0 : m === 'seasonal_naive' || m === 'seasonal_drift' ? length >= 12 : true;
+  const available = (m: MemberName) => (m === 'trees' || m === 'smoothing' ? global : historySupports(m, length, traits));
   const weighted = MEMBERS.filter((m) => (weights[m] ?? 0) > 0 && available(m));
   return new Set<MemberName>(weighted.length > 0 ? weighted : ['ets', 'theta', 'naive']);
 }

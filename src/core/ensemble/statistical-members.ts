@@ -24,16 +24,27 @@ export interface StatisticalMembers {
   refitted: boolean;
 }
 
+/**
+ * Whether a history supports a per-series member: the intermittent-demand method only with zeros, seasonal naive
+ * with and without drift from a year (the drift one equals seasonal naive until a month has a year-earlier twin,
+ * and the backtest weighs a member only for segments where every record has it: 12 months opens the 12-23
+ * segment), the rest always. The one rule for what is computed here and what serving may weight.
+ */
+export function historySupports(member: MemberName, length: number, traits: HistoryTraits): boolean {
+  if (member === 'intermittent') return traits.zeroShare > 0;
+  if (member === 'seasonal_naive' || member === 'seasonal_drift') return length >= PERIOD;
+  return true;
+}
+
 function finite(forecast: Float64Array): boolean {
   for (let i = 0; i < forecast.length; i++) if (!Number.isFinite(forecast[i])) return false;
   return true;
 }
 
 /**
- * The per-series members for one history: ETS and Theta always, the intermittent-demand method when the history
- * has zeros, seasonal naive with and without drift with a year of history, naive always; only those in `needed` when it is given (serving
- * computes what the series' weights use, training and evaluation everything). Shipped parameters are re-applied
- * to the history; a model that does not fit it (absent, or unusable on this length) is fitted here.
+ * The per-series members for one history, those it supports (historySupports); only those in `needed` when it is
+ * given (serving computes what the series' weights use, training and evaluation everything). Shipped parameters
+ * are re-applied to the history; a model that does not fit it (absent, or unusable on this length) is fitted here.
  */
 export function statisticalMembers(
   values: ArrayLike<number>,
@@ -42,7 +53,7 @@ export function statisticalMembers(
   shipped: SeriesModels | undefined,
   needed?: ReadonlySet<MemberName>,
 ): StatisticalMembers {
-  const wanted = (name: MemberName) => needed === undefined || needed.has(name);
+  const wanted = (name: MemberName) => historySupports(name, values.length, traits) && (needed === undefined || needed.has(name));
   const forecasts: Partial<Record<MemberName, Float64Array>> = {};
   const models: SeriesModels = {};
   let refitted = false;
@@ -72,15 +83,13 @@ export function statisticalMembers(
     forecasts.theta = theta.forecast;
     models.theta = theta.params;
   }
-  if (traits.zeroShare > 0 && wanted('intermittent')) {
+  if (wanted('intermittent')) {
     const intermittent = run(shipped?.intermittent, () => fitTsb(values), (p) => forecastTsb(values, p, horizon));
     forecasts.intermittent = intermittent.forecast;
     models.intermittent = intermittent.params;
   }
-  if (values.length >= PERIOD && wanted('seasonal_naive')) forecasts.seasonal_naive = seasonalNaive(values, horizon, PERIOD);
-  // From a year, like seasonal naive (which it equals until a month has a year-earlier twin): the backtest weighs a
-  // member only for segments where every record has it, and 12 months opens the 12-23 segment.
-  if (values.length >= PERIOD && wanted('seasonal_drift')) forecasts.seasonal_drift = seasonalNaiveDrift(values, horizon, PERIOD);
+  if (wanted('seasonal_naive')) forecasts.seasonal_naive = seasonalNaive(values, horizon, PERIOD);
+  if (wanted('seasonal_drift')) forecasts.seasonal_drift = seasonalNaiveDrift(values, horizon, PERIOD);
   if (wanted('naive')) forecasts.naive = naive(values, horizon);
   for (const name of Object.keys(forecasts) as MemberName[]) {
     const f = forecasts[name]!;
@@ -92,6 +101,6 @@ export function statisticalMembers(
 /** Fits every per-series model on a full history, for the manifest. */
 export function fitSeriesModels(values: ArrayLike<number>, traits: HistoryTraits): SeriesModels {
   const models: SeriesModels = { ets: fitEts(etsHistory(values), { period: PERIOD }), theta: fitTheta(values, { period: PERIOD }) };
-  if (traits.zeroShare > 0) models.intermittent = fitTsb(values);
+  if (historySupports('intermittent', values.length, traits)) models.intermittent = fitTsb(values);
   return models;
 }
